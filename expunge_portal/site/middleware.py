@@ -1,0 +1,39 @@
+import logging
+from collections.abc import Callable
+
+from django.db import DatabaseError, InterfaceError, OperationalError
+from django.http import HttpRequest, HttpResponse
+from django.template.loader import render_to_string
+
+logger = logging.getLogger(__name__)
+
+
+class DatabaseUnavailableMiddleware:
+    """When the database cannot be reached, answer 503 with a friendly page instead of a 500,
+    so people know to try again and load balancers back off. Connections recover by themselves
+    (CONN_HEALTH_CHECKS) once the database is back."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if not isinstance(exception, OperationalError | InterfaceError) or not _is_connection_error(
+            exception
+        ):
+            return None
+        logger.warning("Database unavailable: %s", exception)
+        body = render_to_string("503.html", request=None)
+        response = HttpResponse(body, status=503)
+        response["Retry-After"] = "30"
+        return response
+
+
+def _is_connection_error(exception: DatabaseError) -> bool:
+    from django.db import connection
+
+    # A lost connection leaves Django's wrapper unusable; a query error (a bad lock, a constraint)
+    # keeps it usable and is a real bug that must surface as a 500.
+    return connection.connection is None or not connection.is_usable()

@@ -1,0 +1,24 @@
+from django.contrib import admin
+from django.contrib.auth.decorators import login_required
+from django.urls import include, path
+
+from expunge_portal.site import views as site_views
+
+# The admin signs in through the same rate-limited login as everyone else.
+admin.site.login = login_required(admin.site.login)
+admin.site.site_header = "Expunge Portal administration"
+
+urlpatterns = [
+    path("", include("expunge_portal.site.urls")),
+    path("healthz", site_views.healthz, name="healthz"),
+    path("accounts/", include("allauth.urls")),
+    path("accounts/", include("expunge_portal.accounts.urls")),
+    path("guide/", include("expunge_portal.guide.urls")),
+    path("screening/", include("eligibility.urls")),
+    path("packets/", include("forms_filler.urls")),
+    path("admin/", admin.site.urls),
+]
+
+handler403 = "expunge_portal.site.views.error_403"
+handler404 = "expunge_portal.site.views.error_404"
+handler500 = "expunge_portal.site.views.error_500"

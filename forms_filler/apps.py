@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class FormsFillerConfig(AppConfig):
+    name = "forms_filler"
+    verbose_name = _("Packets")

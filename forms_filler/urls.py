@@ -1,0 +1,3 @@
+app_name = "forms_filler"
+
+urlpatterns: list = []
