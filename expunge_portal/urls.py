@@ -16,6 +16,7 @@ urlpatterns = [
     path("guide/", include("expunge_portal.guide.urls")),
     path("screening/", include("eligibility.urls")),
     path("packets/", include("forms_filler.urls")),
+    path("review/", include("forms_filler.review_urls")),
     path("admin/", admin.site.urls),
 ]
 
