@@ -1,11 +1,11 @@
 from django.contrib import admin
-from django.contrib.auth.decorators import login_required
 from django.urls import include, path
 
 from expunge_portal.site import views as site_views
+from expunge_portal.site.admin_login import admin_login
 
 # The admin signs in through the same rate-limited login as everyone else.
-admin.site.login = login_required(admin.site.login)
+admin.site.login = admin_login
 admin.site.site_header = "Expunge Portal administration"
 
 urlpatterns = [

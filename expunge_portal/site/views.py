@@ -29,7 +29,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "site/dashboard.html",
-        {"people": people_for_user(user=request.user), "packets": packets_for_user(user=request.user)},
+        {
+            "people": people_for_user(user=request.user),
+            "packets": packets_for_user(user=request.user),
+        },
     )
 
 
