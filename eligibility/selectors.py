@@ -1,5 +1,39 @@
+"""Reads for the interview and results. Every lookup is scoped to its owner."""
+
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+
 from expunge_portal.accounts.models import User
 
+from .models import Case, Determination, Person
 
-def people_for_user(*, user: User) -> list:
-    return []
+
+def people_for_user(*, user: User) -> QuerySet[Person]:
+    return Person.objects.filter(owner=user)
+
+
+def cases_for_person(*, person: Person) -> QuerySet[Case]:
+    return (
+        Case.objects.filter(person=person)
+        .prefetch_related(
+            "counts",
+            Prefetch(
+                "determinations",
+                queryset=Determination.objects.order_by("-created_at", "-pk"),
+            ),
+        )
+        .order_by("created_at", "pk")
+    )
+
+
+def case_for_person(*, person: Person, case_id: int) -> Case:
+    """The person's own case, or 404: another person's case is indistinguishable from none."""
+    case = cases_for_person(person=person).filter(pk=case_id).first()
+    if case is None:
+        raise Http404
+    return case
+
+
+def latest_determination(*, case: Case) -> Determination | None:
+    determinations = list(case.determinations.all())
+    return determinations[0] if determinations else None

@@ -1,0 +1,80 @@
+"""Turn a stored case (with its "I don't know" answers as NULL) into the engine's facts.
+
+The engine applies a cautious reading to each unknown field; the only unknowns resolved here are
+the ones the engine cannot take: an offense level the person did not know."""
+
+from dataclasses import dataclass
+
+from eligibility.engine import offenses
+from eligibility.engine.facts import UNKNOWABLE_FIELDS, CaseFacts, Count, Level, Sentence
+from eligibility.engine.messages import gettext_noop
+
+from .models import Case
+from .models import Level as LevelChoice
+from .models import Sentence as SentenceChoice
+
+LEVEL_GUESSED_FROM_CATALOG = gettext_noop(
+    "You did not know the level of %(offense)s; it can only be a %(level)s, so we used that."
+)
+LEVEL_ASSUMED_FELONY = gettext_noop(
+    "You did not know whether %(offense)s was a felony or a misdemeanor. We assumed a felony, "
+    "which is the cautious reading. Your court records (the minute order or docket) say which."
+)
+
+
+@dataclass(frozen=True)
+class InterviewAssumption:
+    template: str
+    params: dict[str, str]
+
+    def as_dict(self) -> dict[str, object]:
+        return {"template": self.template, "params": self.params}
+
+
+def case_to_facts(case: Case) -> tuple[CaseFacts, list[InterviewAssumption]]:
+    """The engine's facts for a case whose sentence is known."""
+    if case.sentence == SentenceChoice.UNKNOWN:
+        raise ValueError("A case with an unknown sentence cannot be screened.")
+    counts: list[Count] = []
+    assumptions: list[InterviewAssumption] = []
+    for count in case.counts.all():
+        level, assumption = _level_for(count)
+        counts.append(Count(code=count.code or "PC", section=count.section, level=level))
+        if assumption:
+            assumptions.append(assumption)
+
+    values: dict[str, object] = {}
+    unknown: set[str] = set()
+    for field in UNKNOWABLE_FIELDS - {"sentence_end_date"}:
+        value = getattr(case, field)
+        if value is None:
+            unknown.add(field)
+        else:
+            values[field] = value
+    if case.sentence_ended is None or (case.sentence_ended and case.sentence_end_date is None):
+        unknown.add("sentence_end_date")
+    elif case.sentence_ended:
+        values["sentence_end_date"] = case.sentence_end_date
+
+    facts = CaseFacts(
+        id=str(case.pk),
+        judgment_date=case.judgment_date,
+        counts=tuple(counts),
+        sentence=Sentence(case.sentence),
+        unknown=frozenset(unknown),
+        **values,
+    )
+    return facts, assumptions
+
+
+def _level_for(count) -> tuple[Level, InterviewAssumption | None]:
+    if count.level != LevelChoice.UNKNOWN:
+        return Level(count.level), None
+    name = f"{count.code} {count.section}".strip() or count.typed
+    offense = offenses.lookup(count.code, count.section) if count.section else None
+    if offense is not None and len(offense.levels) == 1:
+        (only,) = offense.levels
+        return Level(only), InterviewAssumption(
+            LEVEL_GUESSED_FROM_CATALOG, {"offense": name, "level": only}
+        )
+    return Level.FELONY, InterviewAssumption(LEVEL_ASSUMED_FELONY, {"offense": name})

@@ -1,0 +1,157 @@
+"""The interview's finished answers: a person, their cases and counts, and the stored
+determinations. Unknown answers ("I don't know") are stored as NULL, never guessed."""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from expunge_portal.counties import COUNTY_CHOICES
+
+
+class Person(models.Model):
+    """The petitioner as the court papers name them. Owned by an account, or by an anonymous
+    browser session until the person signs up or logs in (then the draft carries over)."""
+
+    owner = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="person",
+    )
+    anonymous_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+    full_name = models.CharField(_("full name"), max_length=200, blank=True)
+    street = models.CharField(_("street address"), max_length=200, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    state = models.CharField(_("state"), max_length=2, blank=True, default="CA")
+    zip_code = models.CharField(_("ZIP code"), max_length=10, blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(owner__isnull=False) | models.Q(anonymous_key__isnull=False),
+                name="person_has_an_owner_or_a_session",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name or str(_("(no name yet)"))
+
+    @staticmethod
+    def new_anonymous_key() -> uuid.UUID:
+        return uuid.uuid4()
+
+
+class Sentence(models.TextChoices):
+    PROBATION = "probation", _("Probation")
+    NO_PROBATION = "no_probation", _("No probation: a fine or county jail for a misdemeanor")
+    COUNTY_JAIL = "county_jail", _("Felony county jail (realignment, PC 1170(h))")
+    STATE_PRISON = "state_prison", _("State prison")
+    UNKNOWN = "unknown", _("I don't know")
+
+
+class Level(models.TextChoices):
+    FELONY = "felony", _("Felony")
+    MISDEMEANOR = "misdemeanor", _("Misdemeanor")
+    INFRACTION = "infraction", _("Infraction")
+    UNKNOWN = "unknown", _("I don't know")
+
+
+class Case(models.Model):
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="cases")
+    county = models.CharField(_("county"), max_length=40, choices=COUNTY_CHOICES)
+    case_number = models.CharField(_("case number"), max_length=40, blank=True)
+    judgment_date = models.DateField(_("date of judgment"))
+    judgment_date_estimated = models.BooleanField(_("the date is a guess"), default=False)
+    sentence = models.CharField(_("sentence"), max_length=20, choices=Sentence.choices)
+    prison_term_suspended = models.BooleanField(null=True, blank=True)
+    mandatory_supervision = models.BooleanField(null=True, blank=True)
+    sentence_ended = models.BooleanField(null=True, blank=True)
+    sentence_end_date = models.DateField(null=True, blank=True)
+    probation_terminated_early = models.BooleanField(null=True, blank=True)
+    probation_violated = models.BooleanField(null=True, blank=True)
+    sentence_complied = models.BooleanField(null=True, blank=True)
+    new_conviction_since_judgment = models.BooleanField(null=True, blank=True)
+    on_supervision_now = models.BooleanField(null=True, blank=True)
+    serving_sentence_now = models.BooleanField(null=True, blank=True)
+    pending_charges = models.BooleanField(null=True, blank=True)
+    registrant = models.BooleanField(null=True, blank=True)
+    pre_realignment_1170h_eligible = models.BooleanField(null=True, blank=True)
+    trafficking_victim = models.BooleanField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("case")
+        verbose_name_plural = _("cases")
+
+    def __str__(self) -> str:
+        return f"{self.county} {self.case_number or _('(no case number)')}"
+
+
+class Count(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="counts")
+    position = models.PositiveSmallIntegerField()
+    typed = models.CharField(_("offense as typed"), max_length=120)
+    code = models.CharField(max_length=8, blank=True)
+    section = models.CharField(max_length=40, blank=True)
+    attempt = models.BooleanField(default=False)
+    level = models.CharField(_("level"), max_length=12, choices=Level.choices)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["position"]
+        constraints = [
+            models.UniqueConstraint(fields=["case", "position"], name="count_position_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.section}".strip() or self.typed
+
+
+class Determination(models.Model):
+    """What the engine said about a case, with the engine version that said it."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="determinations")
+    engine_version = models.CharField(max_length=20)
+    as_of = models.DateField()
+    outcome = models.CharField(max_length=20, db_index=True)
+    result = models.JSONField(help_text="The screening.md result object.")
+    # The untranslated templates and parameters of the reasons, so each reader sees their language.
+    translatable = models.JSONField(default=dict)
+    # Assumptions the interview made before the engine ran (e.g. an unknown offense level).
+    interview_assumptions = models.JSONField(default=list)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        get_latest_by = "created_at"
+
+    def __str__(self) -> str:
+        return f"{self.case}: {self.outcome}"
+
+
+class InterviewDraft(models.Model):
+    """The unfinished interview of a signed-in person, saved at every step so it resumes on
+    any device after the session has gone. Anonymous drafts live in the session instead."""
+
+    owner = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="interview_draft"
+    )
+    data = models.JSONField(default=dict)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"draft of {self.owner}"

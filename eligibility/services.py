@@ -1,0 +1,144 @@
+"""Writes for the interview: people, cases, counts and their determinations."""
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.db import transaction
+
+from eligibility.engine import ENGINE_VERSION, determine
+from eligibility.engine import offenses as offense_catalog
+from expunge_portal.accounts.models import User
+
+from .facts_from_answers import case_to_facts
+from .models import Case, Count, Determination, Person, Sentence
+
+CALIFORNIA = ZoneInfo("America/Los_Angeles")
+
+
+def today_in_california() -> datetime.date:
+    return datetime.datetime.now(tz=CALIFORNIA).date()
+
+
+@dataclass(frozen=True)
+class CountAnswer:
+    typed: str
+    level: str
+
+
+@transaction.atomic
+def case_save_from_answers(
+    *, person: Person, answers: dict[str, Any], counts: Iterable[CountAnswer], case: Case | None
+) -> Case:
+    """Create or update a case and its counts from the interview's cleaned answers, then
+    screen it. All or nothing: a failure leaves the previous record untouched."""
+    case = case or Case(person=person)
+    if case.person_id != person.pk:
+        raise PermissionError("A case can only be saved by the person it belongs to.")
+    for field, value in answers.items():
+        setattr(case, field, value)
+    case.save()
+    case.counts.all().delete()
+    Count.objects.bulk_create(
+        [_count_from_answer(case, position, answer) for position, answer in enumerate(counts, 1)]
+    )
+    case_determine(case=case)
+    return case
+
+
+def _count_from_answer(case: Case, position: int, answer: CountAnswer) -> Count:
+    parsed = offense_catalog.parse_citation(answer.typed)
+    return Count(
+        case=case,
+        position=position,
+        typed=answer.typed.strip(),
+        code=parsed.code if parsed else "",
+        section=parsed.section if parsed else "",
+        attempt=parsed.attempt if parsed else False,
+        level=answer.level,
+    )
+
+
+def case_determine(*, case: Case, as_of: datetime.date | None = None) -> Determination | None:
+    """Screen a case with the engine and store the result beside the engine's version.
+    A case whose sentence is unknown cannot be screened; nothing is stored for it."""
+    if case.sentence == Sentence.UNKNOWN:
+        case.determinations.all().delete()
+        return None
+    as_of = as_of or today_in_california()
+    facts, interview_assumptions = case_to_facts(case)
+    result = determine(facts, as_of=as_of)
+    return Determination.objects.create(
+        case=case,
+        engine_version=ENGINE_VERSION,
+        as_of=as_of,
+        outcome=str(result.outcome),
+        result=result.to_dict(),
+        translatable={
+            "reasons": [{"template": r.template, "params": dict(r.params)} for r in result.reasons],
+            "counts": [
+                {"template": c.reason_template, "params": dict(c.reason_params)}
+                for c in result.counts
+            ],
+        },
+        interview_assumptions=[a.as_dict() for a in interview_assumptions],
+    )
+
+
+@transaction.atomic
+def case_delete(*, case: Case) -> None:
+    from forms_filler.services import packet_files_delete_for_case
+
+    packet_files_delete_for_case(case=case)
+    case.delete()
+
+
+def person_update_details(*, person: Person, details: dict[str, str]) -> Person:
+    for field, value in details.items():
+        setattr(person, field, value)
+    person.save()
+    return person
+
+
+def person_for_anonymous_session(*, session) -> Person:
+    """The anonymous person of this browser session, created on first use."""
+    key = session.get("anonymous_person_key")
+    if key:
+        person = Person.objects.filter(anonymous_key=key, owner__isnull=True).first()
+        if person:
+            return person
+    person = Person.objects.create(anonymous_key=Person.new_anonymous_key())
+    session["anonymous_person_key"] = str(person.anonymous_key)
+    return person
+
+
+def person_for_user(*, user: User) -> Person:
+    person, _ = Person.objects.get_or_create(owner=user)
+    return person
+
+
+@transaction.atomic
+def person_adopt_anonymous(*, user: User, session) -> Person | None:
+    """Carry an anonymous session's cases over to the account that just signed in. When the
+    account already has a person, the cases move to it; otherwise the person itself moves."""
+    key = session.pop("anonymous_person_key", None)
+    if not key:
+        return None
+    anonymous = Person.objects.filter(anonymous_key=key, owner__isnull=True).first()
+    if anonymous is None:
+        return None
+    existing = Person.objects.filter(owner=user).first()
+    if existing is None:
+        anonymous.owner = user
+        anonymous.anonymous_key = None
+        anonymous.save(update_fields=["owner", "anonymous_key", "updated_at"])
+        return anonymous
+    anonymous.cases.update(person=existing)
+    for field in ("full_name", "street", "city", "zip_code", "phone", "email"):
+        if not getattr(existing, field) and getattr(anonymous, field):
+            setattr(existing, field, getattr(anonymous, field))
+    existing.save()
+    anonymous.delete()
+    return existing

@@ -1,0 +1,127 @@
+"""Packets (one per case), their rendered versions, and the clinic review around them.
+
+Status changes go through forms_filler.services / forms_filler.review (one door each) and every
+change writes an append-only ReviewEvent."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from eligibility.models import Case
+
+
+class ReviewStatus(models.TextChoices):
+    NOT_SUBMITTED = "not_submitted", _("Not sent for review")
+    SUBMITTED = "submitted", _("Sent for review")
+    IN_REVIEW = "in_review", _("In review")
+    CHANGES_REQUESTED = "changes_requested", _("Changes requested")
+    RESUBMITTED = "resubmitted", _("Sent again for review")
+    APPROVED = "approved", _("Approved")
+    FILED = "filed", _("Filed with the court")
+    CLOSED = "closed", _("Closed")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class Packet(models.Model):
+    case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="packet")
+    review_status = models.CharField(
+        max_length=20,
+        choices=ReviewStatus.choices,
+        default=ReviewStatus.NOT_SUBMITTED,
+        db_index=True,
+    )
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assigned_packets",
+    )
+    submitted_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("packet")
+        verbose_name_plural = _("packets")
+        permissions = [("review_packet", "Can review packets")]
+
+    def __str__(self) -> str:
+        return f"packet for {self.case}"
+
+
+class RenderStatus(models.TextChoices):
+    QUEUED = "queued", _("Waiting to be made")
+    RENDERING = "rendering", _("Being made")
+    READY = "ready", _("Ready")
+    FAILED = "failed", _("Could not be made")
+
+
+class PacketVersion(models.Model):
+    """One rendering of a packet. A new version is made when the answers change; older ones
+    are kept. Files live in private storage and are served only through checked views."""
+
+    packet = models.ForeignKey(Packet, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    status = models.CharField(
+        max_length=12, choices=RenderStatus.choices, default=RenderStatus.QUEUED, db_index=True
+    )
+    language = models.CharField(max_length=8, default="en")
+    answers_fingerprint = models.CharField(max_length=64)
+    file = models.FileField(upload_to="packets/%Y/%m/", blank=True)
+    preview = models.FileField(upload_to="previews/%Y/%m/", blank=True)
+    sha256 = models.CharField(max_length=64, blank=True)
+    size = models.PositiveIntegerField(null=True, blank=True)
+    error = models.TextField(blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    render_started_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    rendered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["packet", "number"], name="packet_version_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.packet} v{self.number} ({self.status})"
+
+
+class ReviewEvent(models.Model):
+    """Append-only: who changed a packet's review status, when, from what to what, and why."""
+
+    packet = models.ForeignKey(Packet, on_delete=models.CASCADE, related_name="events")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    from_status = models.CharField(max_length=20, choices=ReviewStatus.choices)
+    to_status = models.CharField(max_length=20, choices=ReviewStatus.choices)
+    message = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.packet}: {self.from_status} → {self.to_status}"
+
+
+class Message(models.Model):
+    """A note on a packet: to the person (shown to them, with an email notice), or internal
+    (staff only)."""
+
+    packet = models.ForeignKey(Packet, on_delete=models.CASCADE, related_name="messages")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    body = models.TextField(max_length=5000)
+    internal = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"message on {self.packet}"
