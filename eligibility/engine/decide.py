@@ -1,0 +1,160 @@
+"""``determine``: put the count rules, the remedy rules, automatic relief and the alternatives
+together into one ``Determination``.
+
+The case outcome is the best outcome among its counts (eligible > discretionary > wait > blocked >
+not_eligible); the remedy, form item and opening date are those of the first count, in input order,
+that reaches it.
+"""
+
+from datetime import date
+
+from .determination import OUTCOME_RANK, CountResult, Determination, Outcome, Reason
+from .facts import CaseFacts, Count
+from .messages import gettext_noop
+from .parse import CaseError
+from .rules.alternatives import alternatives
+from .rules.counts import CountAssessment, CountKey, assess_count
+from .rules.findings import finding
+from .rules.relief import automatic_relief
+from .rules.remedies import RemedyStatus, remedy_status
+from .rules.remedy import Remedy
+from .rules.situation import Situation
+from .rules.unknowns import apply_cautious_readings
+
+MSG_FUTURE_JUDGMENT = gettext_noop("The judgment date is after the screening date.")
+
+T_COUNT_DISMISSABLE = gettext_noop("Can be dismissed under PC %(remedy)s, CR-180 item %(item)s.")
+T_COUNT_DISCRETIONARY = gettext_noop(
+    "Can be dismissed under PC %(remedy)s only in the court's discretion, CR-180 item %(item)s."
+)
+
+
+def _count_result(
+    count: Count, assessment: CountAssessment, status: RemedyStatus | None
+) -> tuple[CountResult, Outcome, str | None]:
+    if status is None or assessment.excluded is not None:
+        reason = assessment.excluded or assessment.route
+        return (
+            CountResult(
+                code=count.code,
+                section=count.section,
+                level=count.level.value,
+                dismissable=False,
+                reduction_17b=assessment.reduction_17b,
+                reason=reason.text,
+                reason_template=reason.template,
+                reason_params=reason.params,
+            ),
+            Outcome.NOT_ELIGIBLE,
+            None,
+        )
+    outcome = status.outcome
+    form_item = status.form_item
+    template = T_COUNT_DISMISSABLE
+    if assessment.discretionary_only is not None:
+        # 1203.4(c)(2): the same petition, but in the interests of justice (item 2c).
+        form_item = "2c"
+        template = T_COUNT_DISCRETIONARY
+        if outcome is Outcome.ELIGIBLE:
+            outcome = Outcome.DISCRETIONARY
+    elif not status.as_of_right:
+        template = T_COUNT_DISCRETIONARY
+    reason = finding(
+        template, f"PC {status.remedy.value}", remedy=status.remedy.value, item=form_item
+    )
+    return (
+        CountResult(
+            code=count.code,
+            section=count.section,
+            level=count.level.value,
+            dismissable=True,
+            reduction_17b=assessment.reduction_17b,
+            reason=reason.text,
+            reason_template=reason.template,
+            reason_params=reason.params,
+        ),
+        outcome,
+        form_item,
+    )
+
+
+def _unique[T](items: list[T]) -> tuple[T, ...]:
+    return tuple(dict.fromkeys(items))
+
+
+def determine(facts: CaseFacts, *, as_of: date) -> Determination:
+    """Decide one case as of ``as_of``. Raises ``CaseError`` for a judgment after ``as_of``."""
+    if facts.judgment_date > as_of:
+        raise CaseError("judgment_date", MSG_FUTURE_JUDGMENT)
+    effective, assumptions = apply_cautious_readings(facts)
+    s = Situation(effective, as_of, end_unknown="sentence_end_date" in facts.unknown)
+
+    statuses: dict[Remedy, RemedyStatus] = {}
+    assessed: list[CountAssessment] = []
+    results: list[CountResult] = []
+    best_rank = OUTCOME_RANK[Outcome.NOT_ELIGIBLE] + 1
+    best_index = 0
+    best_outcome = Outcome.NOT_ELIGIBLE
+    best_item: str | None = None
+    for index, count in enumerate(effective.counts):
+        assessment = assess_count(
+            CountKey(
+                count,
+                effective.sentence,
+                effective.trafficking_victim,
+                s.pre_realignment,
+                effective.registrant,
+                effective.prison_term_suspended,
+            )
+        )
+        assessed.append(assessment)
+        status: RemedyStatus | None = None
+        if assessment.dismissable:
+            remedy = assessment.remedy
+            assert remedy is not None  # noqa: S101  (dismissable implies a remedy)
+            status = statuses.get(remedy)
+            if status is None:
+                status = statuses[remedy] = remedy_status(remedy, s)
+        result, outcome, form_item = _count_result(count, assessment, status)
+        results.append(result)
+        rank = OUTCOME_RANK[outcome]
+        if rank < best_rank:
+            best_rank, best_index, best_outcome, best_item = rank, index, outcome, form_item
+
+    chosen = assessed[best_index]
+    chosen_status = statuses.get(chosen.remedy) if chosen.remedy is not None else None
+    reasons: list[Reason] = []
+    if best_outcome is Outcome.NOT_ELIGIBLE:
+        chosen_status = None
+        for a in assessed:
+            reasons.append(a.excluded or a.route)
+    else:
+        assert chosen_status is not None  # noqa: S101
+        reasons.append(chosen.route)
+        reasons.extend(chosen_status.reasons)
+        if chosen.discretionary_only is not None:
+            reasons.append(chosen.discretionary_only)
+        reasons.extend(a.excluded for a in assessed if a.excluded is not None)
+    reasons.extend(a.reduction_reason for a in assessed if a.reduction_reason is not None)
+    relief = automatic_relief(s, assessed)
+    if relief.possible and relief.reason is not None:
+        reasons.append(relief.reason)
+
+    all_assumptions = list(assumptions)
+    for a in assessed:
+        all_assumptions.extend(a.assumptions)
+    all_assumptions.extend(relief.assumptions)
+
+    return Determination(
+        id=facts.id,
+        outcome=best_outcome,
+        remedy=chosen_status.remedy.value if chosen_status else None,
+        form_item=best_item if chosen_status else None,
+        eligible_on=chosen_status.opens_on if chosen_status else None,
+        reduction_17b=any(a.reduction_17b for a in assessed),
+        automatic_relief_possible=relief.possible,
+        counts=tuple(results),
+        alternatives=alternatives(s, effective.counts, assessed, chosen_status, best_outcome),
+        reasons=_unique(reasons),
+        assumptions=_unique(all_assumptions),
+    )

@@ -1,0 +1,376 @@
+"""Count rules: which remedy a count falls under, whether it is excluded from it, and PC 17(b).
+
+A count's result depends only on the count and a few case facts, never on dates, so it is computed
+once per distinct combination and cached: bulk screening sees the same offenses again and again.
+Relief is decided count by count (People v. Mgebrov (2008) 166 Cal.App.4th 579): an excluded count
+does not sink the others.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..determination import Reason
+from ..facts import Count, Level, Sentence
+from ..messages import gettext_noop
+from ..offenses import Offense, lookup, parse_citation
+from .findings import finding
+from .remedy import Remedy
+
+
+@dataclass(frozen=True, slots=True)
+class OffenseMatch:
+    offense: Offense | None
+    attempt: bool  # PC 664 attempt of ``offense``
+
+
+@lru_cache(maxsize=1 << 14)
+def match_offense(code: str, section: str) -> OffenseMatch:
+    """The catalog entry for a count, seeing through a PC 664 attempt prefix ("664/211")."""
+    parsed = parse_citation(f"{code} {section}")
+    if parsed is None:
+        return OffenseMatch(lookup(code, section), attempt=False)
+    return OffenseMatch(lookup(parsed.code, parsed.section), attempt=parsed.attempt)
+
+
+@dataclass(frozen=True, slots=True)
+class CountKey:
+    """Everything a count's assessment depends on."""
+
+    count: Count
+    sentence: Sentence
+    trafficking_victim: bool
+    pre_realignment: bool
+    registrant: bool
+    prison_term_suspended: bool
+
+
+@dataclass(frozen=True, slots=True)
+class CountAssessment:
+    remedy: Remedy | None
+    route: Reason  # why this remedy (or why none)
+    excluded: Reason | None  # set when the count cannot be dismissed under ``remedy``
+    discretionary_only: Reason | None  # 1203.4(c): relief only in the interests of justice
+    reduction_17b: bool
+    reduction_reason: Reason | None
+    match: OffenseMatch
+    assumptions: tuple[str, ...]
+
+    @property
+    def dismissable(self) -> bool:
+        return self.remedy is not None and self.excluded is None
+
+
+# --- Which remedy: the first route rule that matches decides. ------------------------------------
+
+RouteRule = Callable[[CountKey, OffenseMatch], tuple[Remedy, Reason] | None]
+
+R_INFRACTION = finding(
+    gettext_noop("An infraction is dismissed under PC 1203.4a, whatever the sentence."),
+    "PC 1203.4(b); PC 1203.4a(a)",
+)
+R_TRAFFICKING = finding(
+    gettext_noop(
+        "A PC 647(b) conviction that resulted from being a victim of human trafficking can be "
+        "vacated under PC 1203.49 once probation is completed."
+    ),
+    "PC 1203.49",
+)
+R_PROBATION = finding(
+    gettext_noop("Probation was granted, so the petition is under PC 1203.4."),
+    "PC 1203.4(a)(1)",
+)
+R_MISDEMEANOR_NO_PROBATION = finding(
+    gettext_noop("A misdemeanor without probation is dismissed under PC 1203.4a."),
+    "PC 1203.4a(a)",
+)
+R_COUNTY_JAIL = finding(
+    gettext_noop("A felony county jail sentence (PC 1170(h)) is dismissed under PC 1203.41."),
+    "PC 1203.41(a)",
+)
+R_PRE_REALIGNMENT = finding(
+    gettext_noop(
+        "A state prison sentence from before 1 October 2011, for an offense that would now be a "
+        "county jail felony, is dismissed under PC 1203.42."
+    ),
+    "PC 1203.42(a)",
+)
+R_STATE_PRISON = finding(
+    gettext_noop("A felony state prison sentence is dismissed under PC 1203.41."),
+    "PC 1203.41(a)",
+)
+R_FELONY_NO_ROUTE = finding(
+    gettext_noop(
+        "A felony sentenced without probation, county jail or prison has no dismissal remedy: "
+        "PC 1203.4a covers only misdemeanors and infractions. Check the sentence type."
+    ),
+    "PC 1203.4a(a)",
+)
+
+
+def route_infraction(key: CountKey, match: OffenseMatch) -> tuple[Remedy, Reason] | None:
+    if key.count.level is Level.INFRACTION:
+        return Remedy.PC_1203_4A, R_INFRACTION
+    return None
+
+
+def _is_647b(match: OffenseMatch, count: Count) -> bool:
+    if match.offense is not None:
+        return match.offense.code == "PC" and match.offense.section.startswith("647(b)")
+    return count.code == "PC" and count.section.replace(" ", "").startswith("647(b)")
+
+
+def route_trafficking(key: CountKey, match: OffenseMatch) -> tuple[Remedy, Reason] | None:
+    if (
+        key.sentence is Sentence.PROBATION
+        and key.trafficking_victim
+        and not match.attempt
+        and _is_647b(match, key.count)
+    ):
+        return Remedy.PC_1203_49, R_TRAFFICKING
+    return None
+
+
+def route_probation(key: CountKey, match: OffenseMatch) -> tuple[Remedy, Reason] | None:
+    if key.sentence is Sentence.PROBATION:
+        return Remedy.PC_1203_4, R_PROBATION
+    return None
+
+
+def route_misdemeanor_without_probation(
+    key: CountKey, match: OffenseMatch
+) -> tuple[Remedy, Reason] | None:
+    # Also a misdemeanor count inside a felony jail or prison case: a felony in the same case
+    # does not bar 1203.4a for the misdemeanor (People v. Ricci (2017) 18 Cal.App.5th 1021).
+    if key.count.level is Level.MISDEMEANOR:
+        return Remedy.PC_1203_4A, R_MISDEMEANOR_NO_PROBATION
+    return None
+
+
+def route_county_jail(key: CountKey, match: OffenseMatch) -> tuple[Remedy, Reason] | None:
+    if key.sentence is Sentence.COUNTY_JAIL:
+        return Remedy.PC_1203_41, R_COUNTY_JAIL
+    return None
+
+
+def route_pre_realignment_prison(
+    key: CountKey, match: OffenseMatch
+) -> tuple[Remedy, Reason] | None:
+    if key.sentence is Sentence.STATE_PRISON and key.pre_realignment:
+        return Remedy.PC_1203_42, R_PRE_REALIGNMENT
+    return None
+
+
+def route_state_prison(key: CountKey, match: OffenseMatch) -> tuple[Remedy, Reason] | None:
+    if key.sentence is Sentence.STATE_PRISON:
+        return Remedy.PC_1203_41, R_STATE_PRISON
+    return None
+
+
+ROUTE_RULES: tuple[RouteRule, ...] = (
+    route_infraction,
+    route_trafficking,
+    route_probation,
+    route_misdemeanor_without_probation,
+    route_county_jail,
+    route_pre_realignment_prison,
+    route_state_prison,
+)
+
+
+# --- Exclusions: any matching rule takes the count out of its remedy. --------------------------
+
+ExclusionRule = Callable[[CountKey, OffenseMatch], Reason | None]
+
+T_EXCLUDED_1203_4B = gettext_noop(
+    "%(offense)s cannot be dismissed under PC 1203.4: subdivision (b) excludes it."
+)
+T_EXCLUDED_261_5D = gettext_noop(
+    "%(offense)s as a felony cannot be dismissed under PC 1203.4: subdivision (b) excludes a "
+    "felony under PC 261.5(d)."
+)
+T_EXCLUDED_42002_1 = gettext_noop(
+    "%(offense)s is a misdemeanor within VC 42002.1, which PC 1203.4 subdivision (b) excludes."
+)
+T_EXCLUDED_42002_1_4A = gettext_noop(
+    "%(offense)s is a misdemeanor within VC 42002.1, which PC 1203.4a does not cover."
+)
+T_EXCLUDED_42001_4A = gettext_noop(
+    "%(offense)s is a Vehicle Code infraction under VC 42001, which PC 1203.4a does not cover."
+)
+T_EXCLUDED_REGISTRANT = gettext_noop(
+    "%(offense)s led to a duty to register under PC 290, so PC 1203.41 relief after a state "
+    "prison sentence is not available."
+)
+
+A_ATTEMPT = gettext_noop(
+    "An attempt (PC 664) of an offense that PC 1203.4(b) excludes was treated as not excluded, "
+    "because the statute lists the offenses and not their attempts (People v. Marinelli (2014) "
+    "225 Cal.App.4th 1). Staff should confirm this for the court where the petition is filed."
+)
+A_1203_4A_EXCLUSIONS = gettext_noop(
+    "For a Vehicle Code count under PC 1203.4a we applied the exclusion of VC 42002.1 "
+    "misdemeanors and VC 42001 infractions from the offense catalog. Staff should confirm the "
+    "exclusion (and its subdivision) in the current text of PC 1203.4a."
+)
+A_NOT_IN_CATALOG = gettext_noop(
+    "At least one offense was not found in the offense catalog, so its exclusions, its flags and "
+    "whether it is a wobbler could not be checked. Staff should check the code section by hand."
+)
+
+
+def _label(key: CountKey) -> str:
+    return f"{key.count.code} {key.count.section}"
+
+
+def _listed_in_1203_4b(key: CountKey, offense: Offense) -> bool:
+    if offense.excluded_1203_4b_felony_only:
+        return key.count.level is Level.FELONY
+    return offense.excluded_1203_4b
+
+
+def excluded_by_1203_4b(key: CountKey, match: OffenseMatch) -> Reason | None:
+    offense = match.offense
+    if offense is None or match.attempt or not _listed_in_1203_4b(key, offense):
+        return None
+    template = T_EXCLUDED_261_5D if offense.excluded_1203_4b_felony_only else T_EXCLUDED_1203_4B
+    return finding(template, "PC 1203.4(b)", offense=_label(key))
+
+
+def excluded_vc_42002_1_misdemeanor(key: CountKey, match: OffenseMatch) -> Reason | None:
+    if match.offense is None or not match.offense.vc_42002_1:
+        return None
+    if key.count.level is not Level.MISDEMEANOR:
+        return None
+    return finding(T_EXCLUDED_42002_1, "PC 1203.4(b); VC 42002.1", offense=_label(key))
+
+
+def excluded_from_1203_4a_42002_1(key: CountKey, match: OffenseMatch) -> Reason | None:
+    if match.offense is None or not match.offense.vc_42002_1:
+        return None
+    if key.count.level is not Level.MISDEMEANOR:
+        return None
+    return finding(T_EXCLUDED_42002_1_4A, "PC 1203.4a; VC 42002.1", offense=_label(key))
+
+
+def excluded_from_1203_4a_42001(key: CountKey, match: OffenseMatch) -> Reason | None:
+    if match.offense is None or not match.offense.vc_42001_infraction:
+        return None
+    if key.count.level is not Level.INFRACTION:
+        return None
+    return finding(T_EXCLUDED_42001_4A, "PC 1203.4a; VC 42001", offense=_label(key))
+
+
+def excluded_registrant_after_prison(key: CountKey, match: OffenseMatch) -> Reason | None:
+    if key.sentence is not Sentence.STATE_PRISON:
+        return None
+    registrable = match.offense is not None and match.offense.registrable_290
+    if not (key.registrant or registrable):
+        return None
+    return finding(T_EXCLUDED_REGISTRANT, "PC 1203.41(a)(1)", offense=_label(key))
+
+
+EXCLUSION_RULES: dict[Remedy, tuple[ExclusionRule, ...]] = {
+    Remedy.PC_1203_4: (excluded_by_1203_4b, excluded_vc_42002_1_misdemeanor),
+    Remedy.PC_1203_4A: (excluded_from_1203_4a_42002_1, excluded_from_1203_4a_42001),
+    Remedy.PC_1203_41: (excluded_registrant_after_prison,),
+    Remedy.PC_1203_42: (),
+    Remedy.PC_1203_49: (),
+}
+
+
+# --- 1203.4(c): Vehicle Code offenses dismissed only in the interests of justice. ----------------
+
+T_DISCRETIONARY_12810 = gettext_noop(
+    "%(offense)s is a Vehicle Code offense listed in VC 12810(a)-(e): PC 1203.4 relief for it is "
+    "only in the court's discretion, in the interests of justice."
+)
+
+
+def discretionary_vc_12810(key: CountKey, match: OffenseMatch) -> Reason | None:
+    if match.offense is None or not match.offense.discretionary_vc_12810:
+        return None
+    return finding(T_DISCRETIONARY_12810, "PC 1203.4(c)(2)", offense=_label(key))
+
+
+# --- PC 17(b): reduction of a wobbler felony to a misdemeanor. -----------------------------------
+
+T_17B = gettext_noop(
+    "%(offense)s is a wobbler felony and probation was granted without a prison term, so the "
+    "court can be asked to reduce it to a misdemeanor."
+)
+T_17B_WOOD = gettext_noop(
+    "%(offense)s is a wobbler, but a prison term was imposed and suspended before probation, so "
+    "it cannot be reduced to a misdemeanor (People v. Wood (1998) 62 Cal.App.4th 1262)."
+)
+
+
+def _is_wobbler(key: CountKey, match: OffenseMatch) -> bool:
+    if key.count.wobbler is not None:
+        return key.count.wobbler
+    return match.offense is not None and match.offense.wobbler
+
+
+def reduction_17b(key: CountKey, match: OffenseMatch) -> tuple[bool, Reason | None]:
+    """17(b)(3) needs a wobbler felony and probation granted with imposition of sentence suspended.
+    Not after state prison or a 1170(h) sentence, and not when a prison term was imposed."""
+    if key.count.level is not Level.FELONY or key.sentence is not Sentence.PROBATION:
+        return False, None
+    if not _is_wobbler(key, match):
+        return False, None
+    if key.prison_term_suspended:
+        return False, finding(T_17B_WOOD, "PC 17(b)(3)", offense=_label(key))
+    return True, finding(T_17B, "PC 17(b)(3)", offense=_label(key))
+
+
+# --- Putting one count together. -----------------------------------------------------------------
+
+
+@lru_cache(maxsize=1 << 14)
+def assess_count(key: CountKey) -> CountAssessment:
+    match = match_offense(key.count.code, key.count.section)
+    remedy: Remedy | None = None
+    route = R_FELONY_NO_ROUTE
+    for rule in ROUTE_RULES:
+        found = rule(key, match)
+        if found is not None:
+            remedy, route = found
+            break
+
+    excluded: Reason | None = None if remedy is not None else R_FELONY_NO_ROUTE
+    if remedy is not None:
+        for exclusion in EXCLUSION_RULES[remedy]:
+            excluded = exclusion(key, match)
+            if excluded is not None:
+                break
+
+    only_discretionary = (
+        discretionary_vc_12810(key, match)
+        if remedy is Remedy.PC_1203_4 and excluded is None
+        else None
+    )
+    reducible, reduction_reason = reduction_17b(key, match)
+
+    assumptions: list[str] = []
+    offense = match.offense
+    if offense is None:
+        assumptions.append(A_NOT_IN_CATALOG)
+    else:
+        if match.attempt and _listed_in_1203_4b(key, offense) and remedy is Remedy.PC_1203_4:
+            assumptions.append(A_ATTEMPT)
+        if remedy is Remedy.PC_1203_4A and offense.code == "VC":
+            assumptions.append(A_1203_4A_EXCLUSIONS)
+        if offense.verify:
+            # The catalog's own open question about this entry; data, so not in the .po file.
+            assumptions.append(f"{offense.code} {offense.section}: {offense.verify}")
+
+    return CountAssessment(
+        remedy=remedy,
+        route=route,
+        excluded=excluded,
+        discretionary_only=only_discretionary,
+        reduction_17b=reducible,
+        reduction_reason=reduction_reason,
+        match=match,
+        assumptions=tuple(assumptions),
+    )

@@ -1,0 +1,424 @@
+"""Remedy rules: for each remedy, when it opens, which CR-180 item, and what blocks it now.
+
+Each remedy is a ``RemedySpec`` of three kinds of small rules:
+- an *opening* rule: the first day the remedy is available by time (``dates.py`` counts days);
+- an *item* rule: the CR-180 item and whether relief is a right or in the court's discretion;
+- *blocker* rules: a current status that prevents filing (a sentence being served, supervision,
+  pending charges, an uncomplied sentence). Unpaid restitution is never a blocker (SB 1106).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from ..dates import day_after, more_than_years_after
+from ..determination import Outcome, Reason
+from ..facts import Sentence
+from ..messages import gettext_noop
+from .findings import finding
+from .remedy import Remedy
+from .situation import Situation
+
+
+@dataclass(frozen=True, slots=True)
+class Opening:
+    on: date | None  # None: not known (the end date is unknown or the sentence is still running)
+    reason: Reason
+    still_running: bool = False  # the sentence of this case is not over: blocks filing
+    suggests_early_termination: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    form_item: str
+    as_of_right: bool  # False: the court decides in the interests of justice
+    reason: Reason
+
+
+@dataclass(frozen=True, slots=True)
+class Blocker:
+    reason: Reason
+    suggests_early_termination: bool = False
+
+
+BlockerRule = Callable[[Situation, str], Blocker | None]
+
+
+@dataclass(frozen=True, slots=True)
+class RemedySpec:
+    remedy: Remedy
+    blocker_citation: str
+    opening: Callable[[Situation], Opening]
+    item: Callable[[Situation], Item]
+    blockers: tuple[BlockerRule, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RemedyStatus:
+    remedy: Remedy
+    form_item: str
+    outcome: Outcome
+    opens_on: date | None
+    reasons: tuple[Reason, ...]
+    suggests_early_termination: bool
+    as_of_right: bool
+
+
+# --- Openings -------------------------------------------------------------------------------------
+
+T_PROBATION_TERMINATED_EARLY = gettext_noop(
+    "Probation was terminated early on %(end)s; relief is available from that day."
+)
+T_PROBATION_ENDED = gettext_noop(
+    "Probation ended on %(end)s; relief is available from the next day, %(opens)s."
+)
+T_PROBATION_ENDS = gettext_noop(
+    "Probation ends on %(end)s; relief will be available from the next day, %(opens)s."
+)
+T_PROBATION_RUNNING = gettext_noop(
+    "Probation in this case has not ended; relief is only available once it has."
+)
+T_END_UNKNOWN = gettext_noop(
+    "We do not know when the sentence or probation ended, so we cannot say when relief opens."
+)
+T_ONE_YEAR_AFTER_JUDGMENT = gettext_noop(
+    "Judgment was on %(judgment)s; relief is available more than one year later, from %(opens)s."
+)
+T_JAIL_WITH_SUPERVISION = gettext_noop(
+    "The county jail sentence with mandatory supervision was completed on %(end)s; relief is "
+    "available more than one year later, from %(opens)s."
+)
+T_JAIL_WITHOUT_SUPERVISION = gettext_noop(
+    "The county jail sentence without mandatory supervision was completed on %(end)s; relief is "
+    "available more than two years later, from %(opens)s."
+)
+T_JAIL_RUNNING = gettext_noop(
+    "The county jail sentence or mandatory supervision in this case has not been completed."
+)
+T_PRISON_COMPLETED = gettext_noop(
+    "The state prison sentence, including parole or post-release supervision, was completed on "
+    "%(end)s; relief is available more than two years later, from %(opens)s."
+)
+T_PRISON_RUNNING = gettext_noop(
+    "The state prison sentence, parole or post-release supervision in this case has not been "
+    "completed."
+)
+
+
+def _probation_opening(s: Situation, citation: str) -> Opening:
+    """1203.4 (and 1203.49) open the day after probation ended, or on the day of an early
+    termination order (the order itself ends probation, and 1203.3 discharge is a right)."""
+    end = s.facts.sentence_end_date
+    if end is None:
+        if s.end_unknown:
+            return Opening(None, finding(T_END_UNKNOWN, citation))
+        return Opening(
+            None,
+            finding(T_PROBATION_RUNNING, citation),
+            still_running=True,
+            suggests_early_termination=True,
+        )
+    if s.facts.probation_terminated_early:
+        return Opening(end, finding(T_PROBATION_TERMINATED_EARLY, citation, end=end.isoformat()))
+    opens = day_after(end)
+    template = T_PROBATION_ENDED if end < s.as_of else T_PROBATION_ENDS
+    return Opening(
+        opens,
+        finding(template, citation, end=end.isoformat(), opens=opens.isoformat()),
+        suggests_early_termination=end >= s.as_of,
+    )
+
+
+def opening_1203_4(s: Situation) -> Opening:
+    return _probation_opening(s, "PC 1203.4(a)(1)")
+
+
+def opening_1203_49(s: Situation) -> Opening:
+    return _probation_opening(s, "PC 1203.49")
+
+
+def opening_1203_4a(s: Situation) -> Opening:
+    judgment = s.facts.judgment_date
+    opens = more_than_years_after(judgment, 1)
+    return Opening(
+        opens,
+        finding(
+            T_ONE_YEAR_AFTER_JUDGMENT,
+            "PC 1203.4a(a)",
+            judgment=judgment.isoformat(),
+            opens=opens.isoformat(),
+        ),
+    )
+
+
+def _completion_opening(
+    s: Situation, *, years: int, template: str, running: str, citation: str, supervision: bool
+) -> Opening:
+    end = s.facts.sentence_end_date
+    if end is None:
+        if s.end_unknown:
+            return Opening(None, finding(T_END_UNKNOWN, citation))
+        return Opening(
+            None,
+            finding(running, citation),
+            still_running=True,
+            suggests_early_termination=supervision,
+        )
+    opens = more_than_years_after(end, years)
+    return Opening(opens, finding(template, citation, end=end.isoformat(), opens=opens.isoformat()))
+
+
+def opening_1203_41(s: Situation) -> Opening:
+    if s.facts.sentence is Sentence.STATE_PRISON:
+        return _completion_opening(
+            s,
+            years=2,
+            template=T_PRISON_COMPLETED,
+            running=T_PRISON_RUNNING,
+            citation="PC 1203.41(a)(1)",
+            supervision=False,
+        )
+    if s.facts.mandatory_supervision:
+        return _completion_opening(
+            s,
+            years=1,
+            template=T_JAIL_WITH_SUPERVISION,
+            running=T_JAIL_RUNNING,
+            citation="PC 1203.41(a)(1)",
+            supervision=True,
+        )
+    return _completion_opening(
+        s,
+        years=2,
+        template=T_JAIL_WITHOUT_SUPERVISION,
+        running=T_JAIL_RUNNING,
+        citation="PC 1203.41(a)(1)",
+        supervision=False,
+    )
+
+
+def opening_1203_42(s: Situation) -> Opening:
+    return _completion_opening(
+        s,
+        years=2,
+        template=T_PRISON_COMPLETED,
+        running=T_PRISON_RUNNING,
+        citation="PC 1203.42(a)",
+        supervision=False,
+    )
+
+
+# --- Items ----------------------------------------------------------------------------------------
+
+I_2A = Item(
+    "2a",
+    True,
+    finding(
+        gettext_noop(
+            "The conditions of probation were fulfilled for the entire period, so dismissal is a "
+            "right."
+        ),
+        "PC 1203.4(a)(1)",
+    ),
+)
+I_2B = Item(
+    "2b",
+    True,
+    finding(
+        gettext_noop(
+            "Probation was terminated early (PC 1203.3), so dismissal is a right, even if there "
+            "were violations before."
+        ),
+        "PC 1203.4(a)(1)",
+    ),
+)
+I_2C = Item(
+    "2c",
+    False,
+    finding(
+        gettext_noop(
+            "Probation was violated or its conditions were not all met, so the court decides in "
+            "the interests of justice. Explain why dismissal is fair (form MC-031 can help)."
+        ),
+        "PC 1203.4(a)(1)",
+    ),
+)
+I_3A = Item(
+    "3a",
+    True,
+    finding(
+        gettext_noop(
+            "No new conviction since judgment, so dismissal is a right if you have obeyed the law "
+            "since then."
+        ),
+        "PC 1203.4a(a)",
+    ),
+)
+I_3B = Item(
+    "3b",
+    False,
+    finding(
+        gettext_noop(
+            "There was a new conviction since judgment, so the court decides in the interests of "
+            "justice."
+        ),
+        "PC 1203.4a(b)",
+    ),
+)
+I_4 = Item(
+    "4",
+    True,
+    finding(
+        gettext_noop(
+            "The court must vacate the conviction if you show it resulted from being a victim of "
+            "human trafficking; attach evidence to the petition."
+        ),
+        "PC 1203.49",
+    ),
+)
+_R_1203_41_DISCRETION = finding(
+    gettext_noop("Relief under PC 1203.41 is always in the court's discretion."),
+    "PC 1203.41(a)(1)",
+)
+I_5A = Item("5a", False, _R_1203_41_DISCRETION)
+I_5B = Item("5b", False, _R_1203_41_DISCRETION)
+I_5C = Item("5c", False, _R_1203_41_DISCRETION)
+I_6 = Item(
+    "6",
+    False,
+    finding(
+        gettext_noop("Relief under PC 1203.42 is always in the court's discretion."),
+        "PC 1203.42(a)",
+    ),
+)
+
+
+def item_1203_4(s: Situation) -> Item:
+    if s.known_true("probation_terminated_early"):
+        return I_2B
+    fulfilled = not s.facts.probation_violated and s.known_true("sentence_complied")
+    return I_2A if fulfilled else I_2C
+
+
+def item_1203_4a(s: Situation) -> Item:
+    return I_3B if s.facts.new_conviction_since_judgment else I_3A
+
+
+def item_1203_41(s: Situation) -> Item:
+    if s.facts.sentence is Sentence.STATE_PRISON:
+        return I_5C
+    return I_5A if s.facts.mandatory_supervision else I_5B
+
+
+def item_1203_42(s: Situation) -> Item:
+    return I_6
+
+
+def item_1203_49(s: Situation) -> Item:
+    return I_4
+
+
+# --- Blockers -------------------------------------------------------------------------------------
+
+T_SERVING = gettext_noop(
+    "You are serving a sentence for an offense now; you can file once it is over."
+)
+T_SUPERVISED = gettext_noop(
+    "You are on probation, parole or supervision now; you can file once it ends, or ask the court "
+    "to end probation early (PC 1203.3)."
+)
+T_CHARGED = gettext_noop(
+    "You are charged with an offense now; you can file once the charges are resolved."
+)
+T_NOT_COMPLIED = gettext_noop(
+    "The sentence has not been fully carried out (unpaid restitution does not count); you can "
+    "file once it has."
+)
+
+
+def serving_a_sentence(s: Situation, citation: str) -> Blocker | None:
+    if s.facts.serving_sentence_now:
+        return Blocker(finding(T_SERVING, citation))
+    return None
+
+
+def under_supervision(s: Situation, citation: str) -> Blocker | None:
+    if s.facts.on_supervision_now:
+        return Blocker(finding(T_SUPERVISED, citation), suggests_early_termination=True)
+    return None
+
+
+def charged_now(s: Situation, citation: str) -> Blocker | None:
+    if s.facts.pending_charges:
+        return Blocker(finding(T_CHARGED, citation))
+    return None
+
+
+def sentence_not_complied(s: Situation, citation: str) -> Blocker | None:
+    if not s.facts.sentence_complied:
+        return Blocker(finding(T_NOT_COMPLIED, citation))
+    return None
+
+
+SPECS: dict[Remedy, RemedySpec] = {
+    Remedy.PC_1203_4: RemedySpec(
+        Remedy.PC_1203_4,
+        "PC 1203.4(a)(1)",
+        opening_1203_4,
+        item_1203_4,
+        (serving_a_sentence, under_supervision, charged_now),
+    ),
+    # 1203.4a asks about a sentence being served and charges, not about probation elsewhere.
+    Remedy.PC_1203_4A: RemedySpec(
+        Remedy.PC_1203_4A,
+        "PC 1203.4a(a)",
+        opening_1203_4a,
+        item_1203_4a,
+        (serving_a_sentence, charged_now, sentence_not_complied),
+    ),
+    Remedy.PC_1203_41: RemedySpec(
+        Remedy.PC_1203_41,
+        "PC 1203.41(a)",
+        opening_1203_41,
+        item_1203_41,
+        (serving_a_sentence, under_supervision, charged_now),
+    ),
+    Remedy.PC_1203_42: RemedySpec(
+        Remedy.PC_1203_42,
+        "PC 1203.42(a)",
+        opening_1203_42,
+        item_1203_42,
+        (serving_a_sentence, under_supervision, charged_now),
+    ),
+    # 1203.49 states no status conditions beyond completed probation.
+    Remedy.PC_1203_49: RemedySpec(
+        Remedy.PC_1203_49, "PC 1203.49", opening_1203_49, item_1203_49, ()
+    ),
+}
+
+
+def remedy_status(remedy: Remedy, s: Situation) -> RemedyStatus:
+    """Combine a remedy's rules: blocked beats waiting, waiting beats available."""
+    spec = SPECS[remedy]
+    opening = spec.opening(s)
+    item = spec.item(s)
+    blockers = [b for rule in spec.blockers if (b := rule(s, spec.blocker_citation))]
+    early_termination = opening.suggests_early_termination or any(
+        b.suggests_early_termination for b in blockers
+    )
+    if blockers or opening.still_running:
+        outcome = Outcome.BLOCKED
+    elif opening.on is None or opening.on > s.as_of:
+        outcome = Outcome.WAIT
+    else:
+        outcome = Outcome.ELIGIBLE if item.as_of_right else Outcome.DISCRETIONARY
+    reasons = (opening.reason, *(b.reason for b in blockers), item.reason)
+    return RemedyStatus(
+        remedy=remedy,
+        form_item=item.form_item,
+        outcome=outcome,
+        opens_on=opening.on,
+        reasons=reasons,
+        suggests_early_termination=early_termination and outcome in (Outcome.BLOCKED, Outcome.WAIT),
+        as_of_right=item.as_of_right,
+    )
