@@ -191,6 +191,8 @@ _CODE_ALIASES: Mapping[str, str] = MappingProxyType(
                 "healthandsafety",
                 "healthsafetycode",
                 "healthandsafetycode",
+                "healthsaf",
+                "healthandsaf",
                 "healthsafcode",
                 "healthandsafcode",
             ),
@@ -260,6 +262,11 @@ def normalize_section(text: str) -> str | None:
 def _code_from_words(words: str) -> str | None:
     """The code named by the words around a section, "" when there are none."""
     letters = re.sub(r"[^a-z]", "", _FILLER.sub(" ", words))
+    # "Cal. Penal Code", "California Vehicle Code": the state adds nothing.
+    for state in ("california", "cal"):
+        if letters.startswith(state) and letters[len(state) :] in _CODE_ALIASES:
+            letters = letters[len(state) :]
+            break
     if not letters:
         return ""
     return _CODE_ALIASES.get(letters)
