@@ -1,0 +1,64 @@
+"""The one packet renderer: plain data in, PDF bytes out. The web task and `build_packet` share it.
+
+    from forms_filler.render import render_packet_pdf
+    pdf = render_packet_pdf(packet_input)
+
+It reads no database and fetches nothing but our own CSS and fonts (see `url_fetcher`).
+"""
+
+from django.template.loader import render_to_string
+from django.utils import translation
+from weasyprint import CSS, HTML
+from weasyprint.pdf.metadata import DocumentMetadata
+from weasyprint.text.fonts import FontConfiguration
+
+from .documents import Part, packet_parts, packet_title
+from .inputs import CaseInput, CountInput, CountyNotes, PacketInput, Petitioner
+from .url_fetcher import PacketURLFetcher, asset_url
+
+__all__ = [
+    "CaseInput",
+    "CountInput",
+    "CountyNotes",
+    "PacketInput",
+    "Petitioner",
+    "packet_html",
+    "render_packet_pdf",
+]
+
+GENERATOR = "Expunge Portal"
+
+
+def packet_html(packet: PacketInput) -> list[tuple[Part, str]]:
+    """Each part with its HTML, for debugging and for tests that inspect markup."""
+    with translation.override(packet.language):
+        parts = packet_parts(packet)
+    rendered = []
+    for part in parts:
+        with translation.override(part.language):
+            rendered.append((part, render_to_string(part.template, part.context)))
+    return rendered
+
+
+def render_packet_pdf(packet: PacketInput, *, url_fetcher: PacketURLFetcher | None = None) -> bytes:
+    """Render the whole packet to one PDF (US Letter, fonts embedded, text extractable).
+
+    Each part is laid out as its own document, so each court form numbers its own pages, and the
+    pages are then joined. `url_fetcher` is for tests that record what was fetched.
+    """
+    if not packet.cases:
+        raise ValueError("A packet needs at least one case.")
+    fetcher = url_fetcher or PacketURLFetcher()
+    font_config = FontConfiguration()
+    stylesheet = CSS(url=asset_url("packet.css"), url_fetcher=fetcher, font_config=font_config)
+    documents = [
+        HTML(string=html, url_fetcher=fetcher).render(
+            stylesheets=[stylesheet], font_config=font_config
+        )
+        for _part, html in packet_html(packet)
+    ]
+    combined = documents[0].copy([page for document in documents for page in document.pages])
+    with translation.override(packet.language):
+        title = packet_title(packet)
+    combined.metadata = DocumentMetadata(title=title, lang=packet.language, generator=GENERATOR)
+    return combined.write_pdf()
