@@ -350,15 +350,17 @@ def search(query: str, *, limit: int = 10, language: str = "en") -> list[Offense
     query_words = _WORD_RE.findall(fold(query))[:8]
     if not query_words:
         return []
-    scored: list[tuple[int, int, Offense]] = []
+    scored: list[tuple[int, int, int, Offense]] = []
     for position, (offense, words_en, words_es) in enumerate(_search_words()):
         first, second = (words_es, words_en) if language == "es" else (words_en, words_es)
         # The chosen language ranks first; the other still finds what a bilingual user types.
         score = max(_words_match(query_words, first) * 2, _words_match(query_words, second))
         if score:
-            scored.append((-score, position, offense))
-    scored.sort(key=lambda item: item[:2])
-    return [offense for _, _, offense in scored[:limit]]
+            # Among equal scores the shorter title is the closer match ("Assault with a deadly
+            # weapon" before "Assault with a deadly weapon or force (unspecified subdivision)").
+            scored.append((-score, len(first), position, offense))
+    scored.sort(key=lambda item: item[:3])
+    return [item[3] for item in scored[:limit]]
 
 
 def _search_section(parsed: ParsedCitation, limit: int) -> list[Offense]:
