@@ -141,6 +141,8 @@ def determine(facts: CaseFacts, *, as_of: date) -> Determination:
         reasons.append(relief.reason)
 
     all_assumptions = list(assumptions)
+    if chosen_status is not None:
+        all_assumptions.extend(chosen_status.assumptions)
     for a in assessed:
         all_assumptions.extend(a.assumptions)
     all_assumptions.extend(relief.assumptions)

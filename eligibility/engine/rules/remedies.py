@@ -62,6 +62,7 @@ class RemedyStatus:
     reasons: tuple[Reason, ...]
     suggests_early_termination: bool
     as_of_right: bool
+    assumptions: tuple[str, ...] = ()
 
 
 # --- Openings -------------------------------------------------------------------------------------
@@ -149,6 +150,13 @@ def opening_1203_4a(s: Situation) -> Opening:
             opens=opens.isoformat(),
         ),
     )
+
+
+A_PRISON_COMPLETION = gettext_noop(
+    "A state prison sentence was counted as completed on discharge from parole or post-release "
+    "community supervision, so the waiting period runs from that day. Staff should confirm this "
+    "reading of PC 1203.41 and PC 1203.42."
+)
 
 
 def _completion_opening(
@@ -413,6 +421,8 @@ def remedy_status(remedy: Remedy, s: Situation) -> RemedyStatus:
     else:
         outcome = Outcome.ELIGIBLE if item.as_of_right else Outcome.DISCRETIONARY
     reasons = (opening.reason, *(b.reason for b in blockers), item.reason)
+    prison = remedy is Remedy.PC_1203_42 or s.facts.sentence is Sentence.STATE_PRISON
+    assumptions = (A_PRISON_COMPLETION,) if prison and remedy is not Remedy.PC_1203_4A else ()
     return RemedyStatus(
         remedy=remedy,
         form_item=item.form_item,
@@ -421,4 +431,5 @@ def remedy_status(remedy: Remedy, s: Situation) -> RemedyStatus:
         reasons=reasons,
         suggests_early_termination=early_termination and outcome in (Outcome.BLOCKED, Outcome.WAIT),
         as_of_right=item.as_of_right,
+        assumptions=assumptions,
     )
