@@ -1,8 +1,14 @@
-from django.urls import path
-from django.views.generic import TemplateView
+from django.urls import path, re_path
+
+from . import views
 
 app_name = "eligibility"
 
 urlpatterns = [
-    path("", TemplateView.as_view(template_name="site/home.html"), name="start"),
+    path("", views.start, name="start"),
+    path("new/", views.new_case, name="new_case"),
+    path("results/", views.results, name="results"),
+    path("cases/<int:case_id>/edit/", views.case_edit, name="case_edit"),
+    path("cases/<int:case_id>/remove/", views.case_remove, name="case_remove"),
+    re_path(r"^questions/(?P<step>[a-z-]+)/$", views.interview, name="step"),
 ]

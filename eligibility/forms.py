@@ -1,0 +1,361 @@
+"""One form per interview question (or tight group of questions)."""
+
+import datetime
+from typing import Any
+
+from django import forms
+from django.core.validators import RegexValidator
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from expunge_portal.counties import COUNTY_CHOICES
+
+from .models import Level, Sentence
+from .services import today_in_california
+
+YES, NO, UNKNOWN = "yes", "no", "unknown"
+TRI_STATE_CHOICES = [
+    (YES, pgettext_lazy("answer", "Yes")),
+    (NO, pgettext_lazy("answer", "No")),
+    (UNKNOWN, _("I don't know")),
+]
+TRI_STATE_VALUES = {YES: True, NO: False, UNKNOWN: None}
+OLDEST_DATE = datetime.date(1950, 1, 1)
+
+
+def tri_state_initial(value: bool | None) -> str:
+    return {True: YES, False: NO, None: UNKNOWN}[value]
+
+
+class TriStateField(forms.TypedChoiceField):
+    """Yes / No / I don't know, cleaned to True / False / None."""
+
+    widget = forms.RadioSelect
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(
+            choices=TRI_STATE_CHOICES,
+            coerce=lambda value: TRI_STATE_VALUES[value],
+            empty_value=None,
+            error_messages={"required": _("Choose an answer.")},
+            **kwargs,
+        )
+
+
+class PastDateField(forms.DateField):
+    """A date in the past, typed or picked (ISO from the date picker, or MM/DD/YYYY)."""
+
+    widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(
+            input_formats=["%Y-%m-%d", "%m/%d/%Y", "%m-%d-%Y"],
+            error_messages={
+                "required": _("Enter the date."),
+                "invalid": _("Enter a real date, like 03/14/2021."),
+            },
+            **kwargs,
+        )
+
+    def clean(self, value: Any) -> datetime.date | None:
+        date = super().clean(value)
+        if date is None:
+            return None
+        if date > today_in_california():
+            raise forms.ValidationError(_("The date cannot be in the future."))
+        if date < OLDEST_DATE:
+            raise forms.ValidationError(_("Enter a date after 1950."))
+        return date
+
+
+class StepForm(forms.Form):
+    """A page of the interview. `title` is the page's question; `guide_slug` links help."""
+
+    title: Any = ""
+    guide_slug = ""
+
+
+class CountyForm(StepForm):
+    title = _("Which county was the court in?")
+    county = forms.ChoiceField(
+        label=_("County"),
+        choices=[("", _("Choose a county")), *COUNTY_CHOICES],
+        help_text=_(
+            "The county of the court where you were convicted. If you have cases in more than "
+            "one county, answer for one case now. You can add the others at the end."
+        ),
+        error_messages={"required": _("Choose the county.")},
+    )
+
+
+class CaseNumberForm(StepForm):
+    title = _("What is the case number?")
+    guide_slug = "step-by-step"
+    case_number = forms.CharField(
+        label=_("Case number (optional)"),
+        required=False,
+        max_length=40,
+        validators=[
+            RegexValidator(
+                r"^[A-Za-z0-9][A-Za-z0-9 ./-]*$",
+                _("Use only letters, numbers, spaces, dashes, dots and slashes."),
+            )
+        ],
+        help_text=_(
+            "It is on your court papers, like the minute order or the probation papers. You can "
+            "also ask the court clerk, look it up on the court's website, or ask for your record "
+            "from the California Department of Justice. Leave it blank if you don't know it yet."
+        ),
+    )
+
+
+class JudgmentDateForm(StepForm):
+    title = _("When were you sentenced?")
+    judgment_date = PastDateField(
+        label=_("Date of sentencing (judgment)"),
+        help_text=_(
+            "The day the judge said your sentence. It is on your court papers. If you are not "
+            "sure, enter your best guess and tick the box below."
+        ),
+    )
+    judgment_date_estimated = forms.BooleanField(
+        label=_("I am not sure of this date. It is my best guess."), required=False
+    )
+
+
+class CountForm(forms.Form):
+    offense = forms.CharField(
+        label=_("Offense"),
+        max_length=120,
+        required=False,
+        help_text=_("The code and section, like PC 459 or VC 23152(b), or the name of the crime."),
+        widget=forms.TextInput(attrs={"list": "offense-list", "autocomplete": "off"}),
+    )
+    level = forms.ChoiceField(
+        label=_("Felony, misdemeanor or infraction?"),
+        choices=[("", _("Choose one")), *Level.choices],
+        required=False,
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("offense") and not data.get("level"):
+            self.add_error("level", _("Choose the level, or “I don't know”."))
+        if data.get("level") and not data.get("offense"):
+            self.add_error("offense", _("Enter the offense for this row, or clear the level."))
+        return data
+
+
+class BaseCountFormSet(forms.BaseFormSet):
+    title = _("What were you convicted of in this case?")
+    guide_slug = "cannot-be-dismissed"
+
+    def clean(self) -> None:
+        if any(self.errors):
+            return
+        if not any(form.cleaned_data.get("offense") for form in self.forms):
+            raise forms.ValidationError(_("Enter at least one offense."))
+
+
+CountFormSet = forms.formset_factory(
+    CountForm, formset=BaseCountFormSet, extra=6, max_num=20, absolute_max=20
+)
+
+
+class SentenceForm(StepForm):
+    title = _("What was your sentence?")
+    guide_slug = "which-law-fits"
+    sentence = forms.ChoiceField(
+        label=_("Sentence"),
+        choices=Sentence.choices,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "If you had probation at any time in this case, choose probation. Your court papers "
+            "or your probation officer can tell you."
+        ),
+        error_messages={"required": _("Choose your sentence, or “I don't know”.")},
+    )
+
+
+class PrisonSuspendedForm(StepForm):
+    title = _("Did the judge give a prison term and then suspend it?")
+    prison_term_suspended = TriStateField(
+        label=_("Prison term imposed and suspended"),
+        help_text=_(
+            "Sometimes a judge gives a prison term but puts it on hold while you are on "
+            "probation. The papers say “execution of sentence suspended”. This matters for "
+            "lowering a felony to a misdemeanor."
+        ),
+    )
+
+
+class SupervisionForm(StepForm):
+    title = _("Did your county jail sentence include mandatory supervision?")
+    mandatory_supervision = TriStateField(
+        label=_("Mandatory supervision"),
+        help_text=_(
+            "A “split sentence”: part in county jail and part supervised by probation "
+            "in the community."
+        ),
+    )
+
+
+class RealignmentForm(StepForm):
+    title = _(
+        "Was your prison sentence before October 1, 2011, for a crime that now gets county jail?"
+    )
+    pre_realignment_1170h_eligible = TriStateField(
+        label=_("Sentenced to prison before realignment"),
+        help_text=_(
+            "Since October 2011 many felonies are served in county jail instead of state prison. "
+            "A lawyer or the clinic can tell you if your crime is one of them."
+        ),
+    )
+
+
+class SentenceEndForm(StepForm):
+    title = _("Has your sentence ended?")
+    sentence_ended = TriStateField(label=_("It has ended"))
+    sentence_end_date = PastDateField(
+        label=_("If it ended, on what date?"),
+        required=False,
+        help_text=_("Your probation officer, the court or your papers can tell you."),
+    )
+
+    TITLES = {
+        Sentence.PROBATION: _("Has your probation ended?"),
+        Sentence.COUNTY_JAIL: _("Have you finished your county jail sentence?"),
+        Sentence.STATE_PRISON: _("Have you finished your prison sentence and parole?"),
+    }
+
+    def __init__(self, *args: Any, sentence: str = "", judgment_date=None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.title = self.TITLES.get(sentence, self.title)
+        self.judgment_date = judgment_date
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        ended, end_date = data.get("sentence_ended"), data.get("sentence_end_date")
+        if ended is True and end_date is None and "sentence_end_date" not in self.errors:
+            self.add_error(
+                "sentence_end_date",
+                _("Enter the date it ended. If you don't know it, choose “I don't know” above."),
+            )
+        if ended is not True:
+            data["sentence_end_date"] = None
+        if end_date and self.judgment_date and end_date < self.judgment_date:
+            self.add_error(
+                "sentence_end_date", _("The end date cannot be before the date of sentencing.")
+            )
+        return data
+
+
+class ProbationHistoryForm(StepForm):
+    title = _("How did your probation go?")
+    probation_violated = TriStateField(
+        label=_("Did you ever violate probation?"),
+        help_text=_(
+            "For example, the judge found a violation, or revoked and then reinstated probation."
+        ),
+    )
+    probation_terminated_early = TriStateField(
+        label=_("Did the judge end your probation early?"),
+        help_text=_("This is called early termination (Penal Code 1203.3)."),
+    )
+
+
+class CompliedForm(StepForm):
+    title = _("Did you do everything the sentence required?")
+    sentence_complied = TriStateField(
+        label=_("Sentence carried out"),
+        help_text=_(
+            "Like paying fines, doing jail time, or finishing classes. Restitution you still owe "
+            "does not count against you."
+        ),
+    )
+
+
+class NewConvictionForm(StepForm):
+    title = _("Have you been convicted of any crime since this sentence?")
+    new_conviction_since_judgment = TriStateField(
+        label=_("A new conviction since the sentence in this case"),
+        help_text=_("Include any conviction, even a small one, after the date of this sentence."),
+    )
+
+
+class CurrentStatusForm(StepForm):
+    title = _("What is going on for you right now?")
+    pending_charges = TriStateField(label=_("Are you charged with a crime right now, in any case?"))
+    on_supervision_now = TriStateField(
+        label=_("Are you on probation, parole or supervision right now, in any case?")
+    )
+    serving_sentence_now = TriStateField(
+        label=_("Are you serving a sentence right now, in any case?"),
+        help_text=_("For example, in jail or prison, or on a work program."),
+    )
+
+
+class RegistrationForm(StepForm):
+    title = _("Do you have to register as a sex offender because of this case?")
+    registrant = TriStateField(
+        label=_("Registration under Penal Code 290"),
+        help_text=_("Only answer yes if the court ordered registration in this case."),
+    )
+
+
+class TraffickingForm(StepForm):
+    title = _("Was this conviction the result of being a victim of human trafficking?")
+    trafficking_victim = TriStateField(
+        label=_("Conviction caused by human trafficking"),
+        help_text=_(
+            "There is a special law for this (Penal Code 1203.49). Your answer stays private."
+        ),
+    )
+
+
+class AboutYouForm(StepForm):
+    title = _("Your name and contact details for the court papers")
+    full_name = forms.CharField(
+        label=_("Full name"),
+        max_length=200,
+        required=False,
+        help_text=_("The name the court used in your case. You can add this later."),
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    street = forms.CharField(
+        label=_("Street address"),
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "street-address"}),
+    )
+    city = forms.CharField(
+        label=_("City"),
+        max_length=100,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "address-level2"}),
+    )
+    zip_code = forms.CharField(
+        label=_("ZIP code"),
+        max_length=10,
+        required=False,
+        validators=[RegexValidator(r"^\d{5}(-\d{4})?$", _("Enter a ZIP code like 95814."))],
+        widget=forms.TextInput(attrs={"autocomplete": "postal-code", "inputmode": "numeric"}),
+    )
+    phone = forms.CharField(
+        label=_("Phone"),
+        max_length=30,
+        required=False,
+        validators=[
+            RegexValidator(r"^[0-9 ()+.-]{7,30}$", _("Enter a phone number like 916-555-0100."))
+        ],
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
+    )
+    email = forms.EmailField(
+        label=_("Email"),
+        required=False,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+
+
+class CheckForm(StepForm):
+    title = _("Check your answers")

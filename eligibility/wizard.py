@@ -1,0 +1,341 @@
+"""The interview: a named-URL wizard, one question per page, saved as you go.
+
+Signed-in people's drafts are written to the database at every step (InterviewDraft), so the
+interview resumes on any device after the session has expired. Anonymous drafts live in the
+session and carry over when the person signs up or logs in (the session survives the login)."""
+
+from collections import OrderedDict
+from typing import Any
+
+from django import forms as django_forms
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from formtools.wizard.storage.session import SessionStorage
+from formtools.wizard.views import NamedUrlSessionWizardView, WizardView
+
+from eligibility.engine import offenses
+
+from . import forms
+from .models import Case, InterviewDraft, Level, Person, Sentence
+from .services import CountAnswer, case_save_from_answers, person_update_details
+
+# (step name in the URL, form class). Order is the interview's order.
+STEPS: list[tuple[str, type]] = [
+    ("county", forms.CountyForm),
+    ("case-number", forms.CaseNumberForm),
+    ("judgment-date", forms.JudgmentDateForm),
+    ("offenses", forms.CountFormSet),
+    ("sentence", forms.SentenceForm),
+    ("prison-term", forms.PrisonSuspendedForm),
+    ("supervision", forms.SupervisionForm),
+    ("realignment", forms.RealignmentForm),
+    ("sentence-end", forms.SentenceEndForm),
+    ("probation", forms.ProbationHistoryForm),
+    ("complied", forms.CompliedForm),
+    ("since", forms.NewConvictionForm),
+    ("right-now", forms.CurrentStatusForm),
+    ("registration", forms.RegistrationForm),
+    ("trafficking", forms.TraffickingForm),
+    ("about-you", forms.AboutYouForm),
+    ("check", forms.CheckForm),
+]
+CASE_FIELD_STEPS = [name for name, _ in STEPS if name not in {"offenses", "about-you", "check"}]
+EDITING_KEY = "case_id"
+RETURN_TO_CHECK_KEY = "return_to_check"
+
+
+class DraftStorage(SessionStorage):
+    """Session storage that mirrors a signed-in person's draft into the database."""
+
+    def __init__(self, prefix: str, request: HttpRequest, file_storage: Any = None) -> None:
+        super().__init__(prefix, request, file_storage)
+        user = request.user
+        if user.is_authenticated and self.data.get(self.step_key) is None:
+            draft = InterviewDraft.objects.filter(owner=user).first()
+            if draft and draft.data.get(self.step_key):
+                self.data = draft.data
+
+    def update_response(self, response: HttpResponse) -> None:
+        super().update_response(response)
+        user = self.request.user
+        if not user.is_authenticated:
+            return
+        if self.data.get(self.step_key) is None and not self.data.get(self.step_data_key):
+            InterviewDraft.objects.filter(owner=user).delete()
+        else:
+            InterviewDraft.objects.update_or_create(owner=user, defaults={"data": self.data})
+
+
+def _answer(wizard: "InterviewWizard", step: str, field: str) -> Any:
+    data = wizard.storage.get_step_data(step)
+    if data is None:
+        return None
+    return data.get(f"{step}-{field}")
+
+
+def _sentence(wizard: "InterviewWizard") -> str | None:
+    return _answer(wizard, "sentence", "sentence")
+
+
+def _typed_offenses(wizard: "InterviewWizard") -> list[tuple[str, str]]:
+    data = wizard.storage.get_step_data("offenses")
+    if data is None:
+        return []
+    rows = []
+    for index in range(20):
+        offense = (data.get(f"offenses-{index}-offense") or "").strip()
+        if offense:
+            rows.append((offense, data.get(f"offenses-{index}-level") or ""))
+    return rows
+
+
+def _may_have_felony(wizard: "InterviewWizard") -> bool:
+    return any(level in {Level.FELONY, Level.UNKNOWN} for _, level in _typed_offenses(wizard))
+
+
+def _has_647b(wizard: "InterviewWizard") -> bool:
+    for typed, _level in _typed_offenses(wizard):
+        parsed = offenses.parse_citation(typed)
+        if parsed and parsed.code == "PC" and parsed.section.startswith("647(b)"):
+            return True
+    return False
+
+
+CONDITIONS = {
+    "prison-term": lambda w: _sentence(w) == Sentence.PROBATION and _may_have_felony(w),
+    "supervision": lambda w: _sentence(w) == Sentence.COUNTY_JAIL,
+    "realignment": lambda w: _sentence(w) == Sentence.STATE_PRISON,
+    "sentence-end": lambda w: (
+        _sentence(w) in {Sentence.PROBATION, Sentence.COUNTY_JAIL, Sentence.STATE_PRISON}
+    ),
+    "probation": lambda w: _sentence(w) == Sentence.PROBATION,
+    "trafficking": _has_647b,
+    "about-you": lambda w: not w.person_has_details(),
+}
+
+
+class InterviewWizard(NamedUrlSessionWizardView):
+    storage_name = "eligibility.wizard.DraftStorage"
+    form_list = STEPS
+    condition_dict = CONDITIONS
+    template_name = "eligibility/step.html"
+
+    def get_prefix(self, request: HttpRequest, *args: Any, **kwargs: Any) -> str:
+        return "interview"
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        self.person = self._person(request)
+        return super().dispatch(request, *args, **kwargs)
+
+    def _person(self, request: HttpRequest) -> Person | None:
+        if request.user.is_authenticated:
+            return Person.objects.filter(owner=request.user).first()
+        key = request.session.get("anonymous_person_key")
+        return Person.objects.filter(anonymous_key=key).first() if key else None
+
+    def person_has_details(self) -> bool:
+        return bool(self.person and self.person.full_name)
+
+    # --- forms --------------------------------------------------------------------------------
+    def get_form_kwargs(self, step: str | None = None) -> dict[str, Any]:
+        if step == "sentence-end":
+            judgment = self.get_cleaned_data_for_step("judgment-date") or {}
+            return {
+                "sentence": _sentence(self) or "",
+                "judgment_date": judgment.get("judgment_date"),
+            }
+        return {}
+
+    def get_form_initial(self, step: str) -> dict[str, Any]:
+        if step == "right-now" and self.person:
+            latest = self.person.cases.order_by("-updated_at").first()
+            if latest:
+                return {
+                    field: forms.tri_state_initial(getattr(latest, field))
+                    for field in ("pending_charges", "on_supervision_now", "serving_sentence_now")
+                }
+        return super().get_form_initial(step)
+
+    # --- navigation ---------------------------------------------------------------------------
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if kwargs.get("step") == self.done_step_name:
+            # Saving happens on the POST of "check your answers", never on a GET.
+            return redirect(self.get_step_url("check"))
+        if request.GET.get("return") == "check":
+            self.storage.extra_data = {**self.storage.extra_data, RETURN_TO_CHECK_KEY: True}
+        return super().get(request, *args, **kwargs)
+
+    def render_done(self, form: Any, **kwargs: Any) -> HttpResponse:
+        return WizardView.render_done(self, form, **kwargs)
+
+    def render_next_step(self, form: Any, **kwargs: Any) -> HttpResponse:
+        if self.storage.extra_data.get(RETURN_TO_CHECK_KEY) and self._all_steps_valid():
+            extra = dict(self.storage.extra_data)
+            extra.pop(RETURN_TO_CHECK_KEY)
+            self.storage.extra_data = extra
+            return self.render_goto_step("check")
+        return super().render_next_step(form, **kwargs)
+
+    def _all_steps_valid(self) -> bool:
+        for step in self.get_form_list():
+            if step == "check":
+                continue
+            data = self.storage.get_step_data(step)
+            if data is None or not self.get_form(step=step, data=data).is_valid():
+                return False
+        return True
+
+    def get_context_data(self, form: Any, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(form=form, **kwargs)
+        steps = list(self.get_form_list())
+        number = steps.index(self.steps.current) + 1
+        context.update(
+            step_number=number,
+            step_total=len(steps),
+            step_percent=round(100 * number / len(steps)),
+            back_url=self.get_step_url(self.steps.prev) if self.steps.prev else None,
+            editing=bool(self.storage.extra_data.get(EDITING_KEY)),
+            offense_options=_offense_options() if self.steps.current == "offenses" else (),
+        )
+        if self.steps.current == "check":
+            context["answers"] = self._answers_for_check(steps)
+        return context
+
+    def _answers_for_check(self, steps: list[str]) -> list[dict[str, Any]]:
+        """Each answered question with its shown answer and a link to change it."""
+        rows = []
+        for step in steps:
+            if step == "check":
+                continue
+            form = self.get_form(step=step, data=self.storage.get_step_data(step))
+            if not form.is_valid():
+                continue
+            change_url = self.get_step_url(step) + "?return=check"
+            if step == "offenses":
+                for index, row in enumerate(r for r in form.cleaned_data if r.get("offense")):
+                    rows.append(
+                        {
+                            "question": f"{form.title} ({index + 1})",
+                            "answer": f"{row['offense']} · {Level(row['level']).label}",
+                            "url": change_url,
+                        }
+                    )
+                continue
+            for name, field in form.fields.items():
+                rows.append(
+                    {
+                        "question": field.label,
+                        "answer": _shown_answer(form, name),
+                        "url": change_url,
+                    }
+                )
+        return rows
+
+    # --- finishing ----------------------------------------------------------------------------
+    def done(self, form_list: Any, form_dict: OrderedDict, **kwargs: Any) -> HttpResponse:
+        answers: dict[str, Any] = {}
+        for step in CASE_FIELD_STEPS:
+            if step in form_dict:
+                answers.update(form_dict[step].cleaned_data)
+        # A question that did not apply (a skipped step) is a "no", never an "I don't know".
+        for step, form_class in STEPS:
+            if step in CASE_FIELD_STEPS and step not in form_dict:
+                for name, field in form_class.base_fields.items():
+                    answers[name] = False if isinstance(field, forms.TriStateField) else None
+        counts = [
+            CountAnswer(typed=row["offense"], level=row["level"])
+            for row in form_dict["offenses"].cleaned_data
+            if row.get("offense")
+        ]
+        with transaction.atomic():
+            person = self._person_for_saving()
+            if "about-you" in form_dict:
+                details = {k: v for k, v in form_dict["about-you"].cleaned_data.items() if v}
+                person_update_details(person=person, details=details)
+            editing_id = self.storage.extra_data.get(EDITING_KEY)
+            existing = person.cases.filter(pk=editing_id).first() if editing_id else None
+            case = case_save_from_answers(
+                person=person, answers=answers, counts=counts, case=existing
+            )
+        return redirect(reverse("eligibility:results") + f"#case-{case.pk}")
+
+    def _person_for_saving(self) -> Person:
+        from .services import person_for_anonymous_session, person_for_user
+
+        if self.request.user.is_authenticated:
+            return person_for_user(user=self.request.user)
+        return person_for_anonymous_session(session=self.request.session)
+
+
+def _offense_options() -> list[tuple[str, str]]:
+    """The catalog as suggestions for the offense boxes (a native datalist: no JavaScript)."""
+    from django.utils.translation import get_language
+
+    spanish = (get_language() or "").startswith("es")
+    return [
+        (f"{o.code} {o.section}", o.title_es if spanish else o.title_en) for o in offenses.catalog()
+    ]
+
+
+def wizard_data_for_case(case: Case) -> dict[str, Any]:
+    """The wizard's stored data for an existing case, so editing starts at "check your answers"
+    with every answer filled in, as if the person had just typed them."""
+    step_data: dict[str, dict[str, list[str]]] = {}
+    for step, form_class in STEPS:
+        if step in CASE_FIELD_STEPS:
+            step_data[step] = {
+                f"{step}-{name}": [_raw_value(field, getattr(case, name))]
+                for name, field in form_class.base_fields.items()
+                if not (isinstance(field, django_forms.BooleanField) and not getattr(case, name))
+            }
+    counts = list(case.counts.all())
+    rows = max(len(counts), forms.CountFormSet.extra)
+    offenses_data = {
+        "offenses-TOTAL_FORMS": [str(rows)],
+        "offenses-INITIAL_FORMS": ["0"],
+        "offenses-MIN_NUM_FORMS": ["0"],
+        "offenses-MAX_NUM_FORMS": ["20"],
+    }
+    for index, count in enumerate(counts):
+        offenses_data[f"offenses-{index}-offense"] = [count.typed]
+        offenses_data[f"offenses-{index}-level"] = [count.level]
+    step_data["offenses"] = offenses_data
+    step_data["check"] = {}
+    return {
+        "step": "check",
+        "step_data": step_data,
+        "step_files": {},
+        "extra_data": {EDITING_KEY: case.pk},
+    }
+
+
+def _raw_value(field: Any, value: Any) -> str:
+    if isinstance(field, forms.TriStateField):
+        return forms.tri_state_initial(value)
+    if isinstance(field, django_forms.BooleanField):
+        return "on"
+    if value is None:
+        return ""
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
+
+
+def _shown_answer(form: Any, name: str) -> str:
+    from django.utils.formats import date_format
+    from django.utils.translation import gettext
+
+    value = form.cleaned_data.get(name)
+    field = form.fields[name]
+    if isinstance(field, forms.TriStateField):
+        return str(dict(forms.TRI_STATE_CHOICES)[forms.tri_state_initial(value)])
+    if value in (None, ""):
+        return gettext("Not given")
+    if isinstance(value, bool):
+        return gettext("Yes") if value else gettext("No")
+    if hasattr(value, "isoformat"):
+        return date_format(value, "DATE_FORMAT")
+    choices = dict(getattr(field, "choices", ()))
+    return str(choices.get(value, value))
