@@ -6,15 +6,21 @@
 It reads no database and fetches nothing but our own CSS and fonts (see `url_fetcher`).
 """
 
-from django.template.loader import render_to_string
-from django.utils import translation
-from weasyprint import CSS, HTML
-from weasyprint.pdf.metadata import DocumentMetadata
-from weasyprint.text.fonts import FontConfiguration
+import logging
 
-from .documents import Part, packet_parts, packet_title
-from .inputs import CaseInput, CountInput, CountyNotes, PacketInput, Petitioner
-from .url_fetcher import PacketURLFetcher, asset_url
+# WeasyPrint logs every parsing and layout step at INFO, some while it is imported; in a worker's
+# log that is noise around real warnings, so this comes before the imports.
+logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
+
+from django.template.loader import render_to_string  # noqa: E402
+from django.utils import translation  # noqa: E402
+from weasyprint import CSS, HTML  # noqa: E402
+from weasyprint.pdf.metadata import DocumentMetadata  # noqa: E402
+from weasyprint.text.fonts import FontConfiguration  # noqa: E402
+
+from .documents import Part, packet_parts, packet_title  # noqa: E402
+from .inputs import CaseInput, CountInput, CountyNotes, PacketInput, Petitioner  # noqa: E402
+from .url_fetcher import PacketURLFetcher, asset_url  # noqa: E402
 
 __all__ = [
     "CaseInput",

@@ -57,8 +57,11 @@ class CountyNotes:
     copies: str = ""
     fees: str = ""
     service: Service = "unknown"
+    service_note: str = ""
     local_rules: str = ""
     hearing: str = ""
+    # False until staff have checked every line with the court: the cover page then says so.
+    verified: bool = False
     court_street: str = ""
     court_mailing: str = ""
     court_city_zip: str = ""

@@ -1,0 +1,209 @@
+"""Build the renderer's plain `PacketInput` from plain dicts: the `build_packet` JSON or the web's.
+
+Every case goes through the eligibility engine here, so the renderer only ever sees a decided case.
+County filing notes come from the guide app when it is there, and otherwise (or for a county with
+no note) from `CountyNotes.for_unknown_county`, which tells the person to ask the clerk.
+
+    packet = packet_input_from_dict(data, as_of=date(2025, 6, 15), language="es")
+    pdf = render_packet_pdf(packet)
+
+Invalid input raises `PacketInputError` whose `field` is a path such as `cases[0].judgment_date`.
+"""
+
+import logging
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from django.apps import apps
+from django.db import DatabaseError
+from django.utils import translation
+
+from eligibility.engine import CaseError, determine, parse_case
+from eligibility.engine.offenses import lookup
+from expunge_portal.counties import COUNTIES
+
+from .render.inputs import CaseInput, CountInput, CountyNotes, PacketInput, Petitioner
+
+PETITIONER_FIELDS = ("name", "street", "city", "state", "zip", "phone", "email")
+# The caption needs these to be a usable filing; phone and email may be left empty.
+PETITIONER_REQUIRED = frozenset(("name", "street", "city", "state", "zip"))
+PACKET_FIELDS = frozenset(("petitioner", "cases", "declaration"))
+LANGUAGES = ("en", "es")
+_COUNTY_BY_FOLDED_NAME = {county.casefold(): county for county in COUNTIES}
+
+CountyNotesSource = Callable[[str], CountyNotes]
+logger = logging.getLogger(__name__)
+
+
+class PacketInputError(ValueError):
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
+
+
+def county_notes_for(county: str) -> CountyNotes:
+    """The staff-kept filing note for this county, in the active language, or "ask the clerk"."""
+    if not apps.is_installed("expunge_portal.guide"):
+        return CountyNotes.for_unknown_county(county)
+    # Imported here so the renderer still works where the guide app is not installed.
+    from expunge_portal.guide.selectors import county_filing_note
+
+    try:
+        note = county_filing_note(county=county)
+    except DatabaseError:
+        # A packet without local notes beats no packet: the cover then says to ask the clerk.
+        logger.exception("County filing notes unavailable; using 'ask the clerk' for %s", county)
+        note = None
+    if note is None:
+        return CountyNotes.for_unknown_county(county)
+    service = note.service_on_prosecutor
+    return CountyNotes(
+        county=county,
+        court_name=note.court_name,
+        where_to_file=note.where_to_file,
+        copies=note.copies,
+        fees=note.fees,
+        service=service if service in ("court_forwards", "petitioner_serves") else "unknown",
+        service_note=note.service_note,
+        local_rules=note.local_rules,
+        hearing=note.hearing,
+        verified=note.verified,
+    )
+
+
+def _string(value: Any, field: str, *, required: bool) -> str:
+    if not isinstance(value, str):
+        raise PacketInputError(field, "Must be a string.")
+    if required and not value.strip():
+        raise PacketInputError(field, "This field is required.")
+    return value.strip()
+
+
+def petitioner_from_dict(data: Any) -> Petitioner:
+    if not isinstance(data, dict):
+        raise PacketInputError("petitioner", "Must be a JSON object.")
+    unknown = sorted(set(data) - set(PETITIONER_FIELDS))
+    if unknown:
+        raise PacketInputError(f"petitioner.{unknown[0]}", "Unknown field (check the spelling).")
+    values = {}
+    for name in PETITIONER_FIELDS:
+        required = name in PETITIONER_REQUIRED
+        if name not in data:
+            if required:
+                raise PacketInputError(f"petitioner.{name}", "This field is required.")
+            values[name] = ""
+            continue
+        values[name] = _string(data[name], f"petitioner.{name}", required=required)
+    return Petitioner(**values)
+
+
+def _count_input(count: dict[str, Any], *, language: str) -> CountInput:
+    offense = lookup(count["code"], count["section"])
+    title = ""
+    if offense is not None:
+        title = offense.title_es if language == "es" and offense.title_es else offense.title_en
+    wobblette = bool(offense and offense.wobblette)
+    return CountInput(
+        code=count["code"],
+        section=count["section"],
+        level=count["level"],
+        title=title,
+        reduction_17b=bool(count["reduction_17b"]),
+        # PC 17(d)(2): a wobblette charged as a misdemeanor may be reduced to an infraction.
+        reduction_17d2=wobblette and count["level"] == "misdemeanor",
+        dismissable=bool(count["dismissable"]),
+        reason=count.get("reason") or "",
+    )
+
+
+def case_input_from_dict(
+    data: Any,
+    *,
+    as_of: date,
+    language: str,
+    field: str = "case",
+    county_notes: CountyNotesSource = county_notes_for,
+) -> CaseInput:
+    """One case: a screening.md case object plus `county` and `case_number`, decided as of a day.
+
+    `field` prefixes error paths (the CLI passes `cases[0]`).
+    """
+    if not isinstance(data, dict):
+        raise PacketInputError(field, "Must be a JSON object.")
+    case = dict(data)
+    # The engine rejects fields it does not know, so the packet's own two come off first.
+    raw_county = case.pop("county", None)
+    raw_number = case.pop("case_number", None)
+    if raw_county is None:
+        raise PacketInputError(f"{field}.county", "This field is required.")
+    county = _COUNTY_BY_FOLDED_NAME.get(
+        _string(raw_county, f"{field}.county", required=True).casefold()
+    )
+    if county is None:
+        raise PacketInputError(f"{field}.county", "Must be one of California's 58 counties.")
+    if raw_number is None:
+        raise PacketInputError(f"{field}.case_number", "This field is required.")
+    case_number = _string(raw_number, f"{field}.case_number", required=True)
+    # `id` is the screening CLI's echo field; a packet case is known by its number instead.
+    case.setdefault("id", case_number)
+    try:
+        facts = parse_case(case)
+    except CaseError as error:
+        path = f"{field}.{error.field}" if error.field else field
+        raise PacketInputError(path, error.message) from error
+    determination = determine(facts, as_of=as_of).to_dict()
+    with translation.override(language):
+        notes = county_notes(county)
+    return CaseInput(
+        county=county,
+        case_number=case_number,
+        judgment_date=facts.judgment_date,
+        counts=tuple(_count_input(count, language=language) for count in determination["counts"]),
+        determination=determination,
+        county_notes=notes,
+    )
+
+
+def packet_input_from_dict(
+    data: Any,
+    *,
+    as_of: date,
+    language: str,
+    county_notes: CountyNotesSource = county_notes_for,
+) -> PacketInput:
+    """The whole `build_packet` INPUT object (packet.md) to a `PacketInput`, or PacketInputError."""
+    if language not in LANGUAGES:
+        raise PacketInputError("language", "Must be en or es.")
+    if not isinstance(data, dict):
+        raise PacketInputError("input", "Must be a JSON object.")
+    unknown = sorted(set(data) - PACKET_FIELDS)
+    if unknown:
+        raise PacketInputError(unknown[0], "Unknown field (check the spelling).")
+    if "petitioner" not in data:
+        raise PacketInputError("petitioner", "This field is required.")
+    petitioner = petitioner_from_dict(data["petitioner"])
+    cases = data.get("cases")
+    if not isinstance(cases, list) or not cases:
+        raise PacketInputError("cases", "Must be a list of at least one case.")
+    declaration = data.get("declaration", "")
+    if declaration is None:
+        declaration = ""
+    declaration = _string(declaration, "declaration", required=False)
+    return PacketInput(
+        petitioner=petitioner,
+        cases=tuple(
+            case_input_from_dict(
+                case,
+                as_of=as_of,
+                language=language,
+                field=f"cases[{index}]",
+                county_notes=county_notes,
+            )
+            for index, case in enumerate(cases)
+        ),
+        declaration=declaration,
+        language=language,  # type: ignore[arg-type]  # checked against LANGUAGES above
+        as_of=as_of,
+    )
