@@ -1,8 +1,10 @@
 from django.urls import path
-from django.views.generic import TemplateView
+
+from . import views
 
 app_name = "guide"
 
 urlpatterns = [
-    path("", TemplateView.as_view(template_name="site/home.html"), name="index"),
+    path("", views.index, name="index"),
+    path("<slug:slug>/", views.page, name="page"),
 ]

@@ -1,0 +1,95 @@
+"""Editors change the guide and the county filing notes here; every save is kept in History."""
+
+from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .markdown import render_markdown
+from .models import CountyFilingNote, GuidePage
+
+
+@admin.register(GuidePage)
+class GuidePageAdmin(SimpleHistoryAdmin, TranslationAdmin):
+    list_display = ("title", "slug", "order", "published", "updated_at")
+    list_editable = ("order", "published")
+    list_filter = ("published",)
+    search_fields = ("title_en", "title_es", "body_en", "body_es", "slug")
+    readonly_fields = ("preview_link", "preview_en", "preview_es", "created_at", "updated_at")
+    history_list_display = ("published",)
+    fieldsets = (
+        (None, {"fields": ("title", "slug", "summary", "body", "order", "published")}),
+        (
+            _("Preview"),
+            {
+                "fields": ("preview_link", "preview_en", "preview_es"),
+                "description": _(
+                    "How the saved page looks to readers, after unsafe HTML is removed. "
+                    "Save to update it."
+                ),
+            },
+        ),
+        (_("Dates"), {"fields": ("created_at", "updated_at")}),
+    )
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return {"slug": ("title_en",)}
+
+    def view_on_site(self, obj: GuidePage) -> str:
+        url = obj.get_absolute_url()
+        return url if obj.published else f"{url}?preview=1"
+
+    @admin.display(description=_("Preview on the site"))
+    def preview_link(self, obj: GuidePage) -> SafeString | str:
+        if not obj.pk:
+            return "-"
+        url = reverse("guide:page", kwargs={"slug": obj.slug}) + "?preview=1"
+        return format_html(
+            '<a href="{}" target="_blank" rel="noopener">{}</a>', url, _("Open the page")
+        )
+
+    @admin.display(description=_("English body, as shown"))
+    def preview_en(self, obj: GuidePage) -> SafeString:
+        return render_markdown(obj.body_en or "")
+
+    @admin.display(description=_("Spanish body, as shown"))
+    def preview_es(self, obj: GuidePage) -> SafeString | str:
+        return render_markdown(obj.body_es) if obj.body_es else _("(not translated yet)")
+
+
+@admin.register(CountyFilingNote)
+class CountyFilingNoteAdmin(SimpleHistoryAdmin, TranslationAdmin):
+    list_display = ("county", "court_name", "service_on_prosecutor", "verified", "last_checked")
+    list_filter = ("verified", "service_on_prosecutor")
+    search_fields = ("county", "court_name")
+    readonly_fields = ("updated_at",)
+    history_list_display = ("verified",)
+    fieldsets = (
+        (None, {"fields": ("county", "court_name")}),
+        (
+            _("Filing"),
+            {
+                "fields": (
+                    "where_to_file",
+                    "copies",
+                    "fees",
+                    "service_on_prosecutor",
+                    "service_note",
+                    "local_rules",
+                    "hearing",
+                ),
+                "description": _(
+                    "Write only what the court publishes or the clerk told you. "
+                    "When you do not know, say to ask the clerk."
+                ),
+            },
+        ),
+        (_("Checking"), {"fields": ("verified", "source", "last_checked", "updated_at")}),
+    )
+
+    def has_add_permission(self, request) -> bool:
+        # One note per county; all 58 exist from the start.
+        return request.user.is_superuser and super().has_add_permission(request)
