@@ -1,0 +1,69 @@
+"""A person walks the whole interview in a real browser, on a phone-sized screen."""
+
+import pytest
+
+from eligibility.models import Case
+
+from .conftest import PHONE, screenshot
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def continue_(page):
+    page.get_by_role("button", name="Continue").click()
+
+
+def choose(page, label: str, answer: str):
+    page.get_by_role("group", name=label).get_by_label(answer, exact=True).check()
+
+
+def test_full_interview_in_chromium(page_factory):
+    page = page_factory(PHONE)
+    page.goto("/")
+    page.get_by_role("link", name="Start the questions").click()
+
+    page.get_by_label("County").select_option("Sacramento")
+    continue_(page)
+    page.get_by_label("Case number (optional)").fill("24CR000123")
+    continue_(page)
+    page.get_by_label("Date of sentencing (judgment)").fill("2020-02-03")
+    continue_(page)
+    page.locator("#id_offenses-0-offense").fill("PC 487(a)")
+    page.locator("#id_offenses-0-level").select_option("felony")
+    continue_(page)
+    page.get_by_label("Probation", exact=True).check()
+    continue_(page)
+    assert "Step 6 of 14" in page.content()
+    choose(page, "Prison term imposed and suspended", "No")
+    continue_(page)
+    choose(page, "It has ended", "Yes")
+    page.get_by_label("If it ended, on what date?").fill("2023-05-10")
+    continue_(page)
+    choose(page, "Did you ever violate probation?", "Yes")
+    choose(page, "Did the judge end your probation early?", "No")
+    continue_(page)
+    choose(page, "Sentence carried out", "Yes")
+    continue_(page)
+    choose(page, "A new conviction since the sentence in this case", "No")
+    continue_(page)
+    for question in (
+        "Are you charged with a crime right now, in any case?",
+        "Are you on probation, parole or supervision right now, in any case?",
+        "Are you serving a sentence right now, in any case?",
+    ):
+        choose(page, question, "No")
+    continue_(page)
+    choose(page, "Registration under Penal Code 290", "No")
+    continue_(page)
+    page.get_by_label("Full name").fill("Rosa Díaz")
+    continue_(page)
+
+    assert page.get_by_role("heading", name="Check your answers").is_visible()
+    page.get_by_role("button", name="Save and see what I can do").click()
+
+    assert page.get_by_role("heading", name="What you can do").is_visible()
+    assert page.get_by_text("You can ask the court now. The judge decides.").is_visible()
+    assert page.get_by_text("form CR-180, item 2c").is_visible()
+    screenshot(page, "interview-results-phone")
+    case = Case.objects.get()
+    assert case.determinations.get().result["reduction_17b"] is True
