@@ -1,0 +1,80 @@
+"""parse_case: every kind of bad case names the field that is wrong."""
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from eligibility.engine import CaseError, Level, Sentence, determine, parse_case
+
+from .scenarios import case, count
+
+
+@pytest.mark.parametrize(
+    ("data", "field"),
+    [
+        pytest.param(case(id=...), "id", id="missing-id"),
+        pytest.param(case(judgment_date=...), "judgment_date", id="missing-judgment-date"),
+        pytest.param({**case(), "counts": []}, "counts", id="empty-counts"),
+        pytest.param({**case(), "counts": "PC 459"}, "counts", id="counts-not-a-list"),
+        pytest.param(case(sentence=...), "sentence", id="missing-sentence"),
+        pytest.param(case(sentence="jail"), "sentence", id="unknown-sentence"),
+        pytest.param(case(judgment_date="2023-02-30"), "judgment_date", id="impossible-date"),
+        pytest.param(case(judgment_date="20230201"), "judgment_date", id="compact-date"),
+        pytest.param(case(judgment_date=20230201), "judgment_date", id="date-as-number"),
+        pytest.param(case(sentence_end_date="2019-01-01"), "sentence_end_date", id="end-before"),
+        pytest.param(case(sentence_end_date=5), "sentence_end_date", id="end-date-wrong-type"),
+        pytest.param(case(pending_charge=True), "pending_charge", id="unknown-field-typo"),
+        pytest.param(case(probation_violated="yes"), "probation_violated", id="bool-as-string"),
+        pytest.param(case(registrant=1), "registrant", id="bool-as-number"),
+        pytest.param(case(id=7), "id", id="id-not-a-string"),
+        pytest.param(
+            case(count("PC", "459", "misdemeanor"), count("PC", "459", "wobbler")),
+            "counts[1].level",
+            id="unknown-level-second-count",
+        ),
+        pytest.param(case({"code": "PC", "level": "felony"}), "counts[0].section", id="no-section"),
+        pytest.param(
+            case({"code": "PC", "section": "459", "level": "felony", "note": "x"}),
+            "counts[0].note",
+            id="unknown-count-field",
+        ),
+        pytest.param(
+            case({"code": "PC", "section": "459", "level": "felony", "wobbler": "yes"}),
+            "counts[0].wobbler",
+            id="wobbler-not-bool",
+        ),
+        pytest.param(case("PC 459"), "counts[0]", id="count-not-an-object"),
+        pytest.param(case(mandatory_supervision=True), "mandatory_supervision", id="ms-not-jail"),
+        pytest.param(
+            case(sentence_end_date=None, probation_terminated_early=True),
+            "sentence_end_date",
+            id="early-termination-needs-date",
+        ),
+        pytest.param([case()], None, id="not-an-object"),
+    ],
+)
+def test_bad_case_names_the_field(data: Any, field: str | None) -> None:
+    with pytest.raises(CaseError) as caught:
+        parse_case(data)
+    assert caught.value.field == field
+    assert caught.value.message
+
+
+def test_defaults_and_types() -> None:
+    facts = parse_case(case(count("vc", " 23152(b) ", "misdemeanor", wobbler=True)))
+    assert facts.sentence is Sentence.PROBATION
+    assert facts.counts[0].code == "VC"
+    assert facts.counts[0].section == "23152(b)"
+    assert facts.counts[0].level is Level.MISDEMEANOR
+    assert facts.counts[0].wobbler is True
+    assert facts.sentence_complied is True
+    assert facts.pending_charges is False
+    assert facts.judgment_date == date(2020, 1, 15)
+
+
+def test_judgment_after_screening_date_is_a_case_error() -> None:
+    facts = parse_case(case(judgment_date="2025-07-01", sentence_end_date=None))
+    with pytest.raises(CaseError) as caught:
+        determine(facts, as_of=date(2025, 6, 15))
+    assert caught.value.field == "judgment_date"

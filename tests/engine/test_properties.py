@@ -1,0 +1,105 @@
+"""Properties that hold for every case the strategies can build (hypothesis)."""
+
+from dataclasses import replace
+from datetime import date, timedelta
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from eligibility.engine import CaseFacts, Count, Level, Sentence, determine
+from eligibility.engine.offenses import catalog
+
+OFFENSES = [(o.code, o.section) for o in catalog()] + [("PC", "99999"), ("PC", "664/288(a)")]
+
+counts = st.builds(
+    lambda offense, level, wobbler: Count(offense[0], offense[1], level, wobbler),
+    st.sampled_from(OFFENSES),
+    st.sampled_from(list(Level)),
+    st.sampled_from([None, True, False]),
+)
+
+
+@st.composite
+def cases(draw: st.DrawFn) -> CaseFacts:
+    judgment = draw(st.dates(date(1990, 1, 1), date(2025, 12, 31)))
+    ended = draw(st.booleans())
+    end = judgment + timedelta(days=draw(st.integers(0, 3000))) if ended else None
+    sentence = draw(st.sampled_from(list(Sentence)))
+    early = ended and sentence is Sentence.PROBATION and draw(st.booleans())
+    return CaseFacts(
+        id="p",
+        judgment_date=judgment,
+        counts=tuple(draw(st.lists(counts, min_size=1, max_size=4))),
+        sentence=sentence,
+        prison_term_suspended=draw(st.booleans()),
+        mandatory_supervision=sentence is Sentence.COUNTY_JAIL and draw(st.booleans()),
+        sentence_end_date=end,
+        probation_terminated_early=early,
+        probation_violated=draw(st.booleans()),
+        sentence_complied=draw(st.booleans()),
+        new_conviction_since_judgment=draw(st.booleans()),
+        on_supervision_now=draw(st.booleans()),
+        serving_sentence_now=draw(st.booleans()),
+        pending_charges=draw(st.booleans()),
+        registrant=draw(st.booleans()),
+        pre_realignment_1170h_eligible=draw(st.booleans()),
+        trafficking_victim=draw(st.booleans()),
+    )
+
+
+def _as_of(facts: CaseFacts, offset: int) -> date:
+    return facts.judgment_date + timedelta(days=offset)
+
+
+@settings(max_examples=400, deadline=None)
+@given(cases(), st.integers(0, 6000))
+def test_wait_opens_on_eligible_on_and_not_the_day_before(facts: CaseFacts, offset: int) -> None:
+    result = determine(facts, as_of=_as_of(facts, offset))
+    if result.outcome != "wait" or result.eligible_on is None:
+        return
+    opening = determine(facts, as_of=result.eligible_on)
+    assert opening.outcome in ("eligible", "discretionary")
+    assert opening.eligible_on == result.eligible_on
+    day_before = result.eligible_on - timedelta(days=1)
+    if day_before >= facts.judgment_date:
+        assert determine(facts, as_of=day_before).outcome == "wait"
+
+
+@settings(max_examples=400, deadline=None)
+@given(cases(), st.integers(0, 6000))
+def test_an_excluded_count_is_never_dismissable(facts: CaseFacts, offset: int) -> None:
+    result = determine(facts, as_of=_as_of(facts, offset))
+    for count, count_result in zip(facts.counts, result.counts, strict=True):
+        offense = {(o.code, o.section): o for o in catalog()}.get((count.code, count.section))
+        if offense is None or count.section.startswith("664/"):
+            continue
+        excluded_4b = offense.excluded_1203_4b and not offense.excluded_1203_4b_felony_only
+        felony_4b = offense.excluded_1203_4b_felony_only and count.level is Level.FELONY
+        if facts.sentence is Sentence.PROBATION and count.level is not Level.INFRACTION:
+            if (excluded_4b or felony_4b) and not (
+                facts.trafficking_victim and count.section.startswith("647(b)")
+            ):
+                assert not count_result.dismissable
+            if offense.vc_42002_1 and count.level is Level.MISDEMEANOR:
+                assert not count_result.dismissable
+        if count.level is Level.INFRACTION and offense.vc_42001_infraction:
+            assert not count_result.dismissable
+    if all(not c.dismissable for c in result.counts):
+        assert result.outcome == "not_eligible"
+        assert result.remedy is None
+
+
+@settings(max_examples=400, deadline=None)
+@given(cases(), st.integers(0, 6000))
+def test_every_result_has_a_cited_reason(facts: CaseFacts, offset: int) -> None:
+    result = determine(facts, as_of=_as_of(facts, offset))
+    assert result.reasons
+    assert all(reason.citation.startswith("PC ") for reason in result.reasons)
+    assert (result.remedy is None) == (result.outcome == "not_eligible")
+
+
+@settings(max_examples=200, deadline=None)
+@given(cases(), st.integers(0, 6000))
+def test_the_id_is_echoed_and_unknown_is_optional(facts: CaseFacts, offset: int) -> None:
+    result = determine(replace(facts, id="x-1"), as_of=_as_of(facts, offset))
+    assert result.to_dict()["id"] == "x-1"
