@@ -142,3 +142,22 @@ def person_adopt_anonymous(*, user: User, session) -> Person | None:
     existing.save()
     anonymous.delete()
     return existing
+
+
+@transaction.atomic
+def stale_data_purge(*, older_than: datetime.datetime) -> dict[str, int]:
+    """Anonymous people and drafts not touched since `older_than`, and expired or idle sessions.
+    Accounts and what they own are never purged here: people delete those themselves."""
+    from django.contrib.sessions.models import Session
+    from django.utils import timezone
+
+    from .models import InterviewDraft
+
+    stale_people = Person.objects.filter(owner__isnull=True, updated_at__lt=older_than)
+    for person in stale_people:
+        for case in person.cases.all():
+            case_delete(case=case)
+    people, _ = stale_people.delete()
+    drafts, _ = InterviewDraft.objects.filter(updated_at__lt=older_than).delete()
+    sessions, _ = Session.objects.filter(expire_date__lt=max(older_than, timezone.now())).delete()
+    return {"people": people, "drafts": drafts, "sessions": sessions}

@@ -6,4 +6,5 @@ app_name = "accounts"
 
 urlpatterns = [
     path("delete/", views.delete_account, name="delete"),
+    path("my-data/", views.export_data, name="export"),
 ]

@@ -1,11 +1,13 @@
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_safe
 
+from .data_export import user_data_export
 from .forms import DeleteAccountForm
 from .services import user_delete
 
@@ -21,3 +23,12 @@ def delete_account(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("Your account and everything in it have been deleted."))
         return redirect("site:home")
     return render(request, "account/delete_account.html", {"form": form})
+
+
+@never_cache
+@login_required
+@require_safe
+def export_data(request: HttpRequest) -> HttpResponse:
+    response = JsonResponse(user_data_export(user=request.user), json_dumps_params={"indent": 2})
+    response["Content-Disposition"] = 'attachment; filename="my-expunge-portal-data.json"'
+    return response

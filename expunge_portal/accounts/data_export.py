@@ -1,0 +1,95 @@
+"""Everything the portal holds about a person, as one JSON-ready dict ("download my data")."""
+
+from typing import Any
+
+from django.db.models import Model
+from django.forms.models import model_to_dict
+
+from .models import User
+
+USER_FIELDS = [
+    "email",
+    "first_name",
+    "last_name",
+    "preferred_language",
+    "date_joined",
+    "last_login",
+]
+
+
+def _plain(instance: Model, exclude: tuple[str, ...] = ()) -> dict[str, Any]:
+    data = model_to_dict(instance, exclude=["id", *exclude])
+    for field in ("created_at", "updated_at", "rendered_at", "submitted_at"):
+        if hasattr(instance, field):
+            data[field] = getattr(instance, field)
+    return data
+
+
+def user_data_export(*, user: User) -> dict[str, Any]:
+    from eligibility.models import InterviewDraft, Person
+
+    export: dict[str, Any] = {
+        "account": {field: getattr(user, field) for field in USER_FIELDS},
+        "email_addresses": [
+            {"email": address.email, "verified": address.verified, "primary": address.primary}
+            for address in user.emailaddress_set.all()
+        ],
+        "person": None,
+        "cases": [],
+        "unfinished_interview": None,
+    }
+    draft = InterviewDraft.objects.filter(owner=user).first()
+    if draft:
+        export["unfinished_interview"] = draft.data
+    person = Person.objects.filter(owner=user).first()
+    if person is None:
+        return export
+    export["person"] = _plain(person, exclude=("owner", "anonymous_key"))
+    for case in person.cases.prefetch_related("counts", "determinations"):
+        export["cases"].append(_case_export(case))
+    return export
+
+
+def _case_export(case) -> dict[str, Any]:
+    data = _plain(case, exclude=("person",))
+    data["counts"] = [_plain(count, exclude=("case",)) for count in case.counts.all()]
+    data["determinations"] = [
+        {
+            "engine_version": d.engine_version,
+            "as_of": d.as_of,
+            "result": d.result,
+            "interview_assumptions": d.interview_assumptions,
+            "created_at": d.created_at,
+        }
+        for d in case.determinations.all()
+    ]
+    packet = getattr(case, "packet", None)
+    if packet is not None:
+        data["packet"] = {
+            "review_status": packet.review_status,
+            "submitted_at": packet.submitted_at,
+            "versions": [
+                {
+                    "number": v.number,
+                    "status": v.status,
+                    "language": v.language,
+                    "sha256": v.sha256,
+                    "created_at": v.created_at,
+                }
+                for v in packet.versions.all()
+            ],
+            "review_events": [
+                {
+                    "from": e.from_status,
+                    "to": e.to_status,
+                    "message": e.message,
+                    "at": e.created_at,
+                }
+                for e in packet.events.all()
+            ],
+            # Staff working notes (internal) are the clinic's, not shown here; ask the clinic.
+            "messages": [
+                {"body": m.body, "at": m.created_at} for m in packet.messages.filter(internal=False)
+            ],
+        }
+    return data
