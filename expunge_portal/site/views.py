@@ -23,17 +23,15 @@ def privacy(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_safe
 def dashboard(request: HttpRequest) -> HttpResponse:
-    from eligibility.selectors import people_for_user
+    from eligibility.presentation import case_results
+    from eligibility.selectors import cases_for_person, people_for_user
     from forms_filler.selectors import packets_for_user
 
-    return render(
-        request,
-        "site/dashboard.html",
-        {
-            "people": people_for_user(user=request.user),
-            "packets": packets_for_user(user=request.user),
-        },
-    )
+    person = people_for_user(user=request.user).first()
+    cases = list(cases_for_person(person=person)) if person else []
+    packets = {packet.case_id: packet for packet in packets_for_user(user=request.user)}
+    rows = [(case_results(case), packets.get(case.pk)) for case in cases]
+    return render(request, "site/dashboard.html", {"person": person, "rows": rows})
 
 
 @require_POST
