@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 from django.urls import reverse
+from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
@@ -53,11 +54,15 @@ class GuidePageAdmin(SimpleHistoryAdmin, TranslationAdmin):
 
     @admin.display(description=_("English body, as shown"))
     def preview_en(self, obj: GuidePage) -> SafeString:
-        return render_markdown(obj.body_en or "")
+        with translation.override("en"):
+            return render_markdown(obj.body_en or "")
 
     @admin.display(description=_("Spanish body, as shown"))
     def preview_es(self, obj: GuidePage) -> SafeString | str:
-        return render_markdown(obj.body_es) if obj.body_es else _("(not translated yet)")
+        if not obj.body_es:
+            return _("(not translated yet)")
+        with translation.override("es"):
+            return render_markdown(obj.body_es)
 
 
 @admin.register(CountyFilingNote)

@@ -15,7 +15,7 @@ import nh3
 from django.conf import settings
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 TAGS = frozenset(
     {
@@ -81,7 +81,7 @@ def _is_external(href: str, our_hosts: frozenset[str]) -> bool:
     return (parts.hostname or "").lower() not in our_hosts
 
 
-def _mark_links(html: str, marker: str, our_hosts: frozenset[str]) -> str:
+def _mark_links(html: str, marker: str, language: str, our_hosts: frozenset[str]) -> str:
     def replace(match: re.Match[str]) -> str:
         attributes, inner = match.group(1), match.group(2)
         href = _HREF.search(attributes)
@@ -89,13 +89,20 @@ def _mark_links(html: str, marker: str, our_hosts: frozenset[str]) -> str:
             return match.group(0)
         return (
             f'<a{attributes} class="{EXTERNAL_CLASS}" rel="noopener noreferrer nofollow">'
-            f'{inner}<span class="{MARKER_CLASS}"> ({escape(marker)})</span></a>'
+            f'{inner}<span class="{MARKER_CLASS}" lang="{escape(language)}">'
+            f" ({escape(marker)})</span></a>"
         )
 
     return _A_TAG.sub(replace, html)
 
 
-def _clean(html: str, *, attributes: dict[str, set[str]], classes: dict[str, set[str]]) -> str:
+def _clean(
+    html: str,
+    *,
+    attributes: dict[str, set[str]],
+    classes: dict[str, set[str]],
+    values: dict[str, dict[str, set[str]]] | None = None,
+) -> str:
     return nh3.clean(
         html,
         tags=set(TAGS) | set(attributes),
@@ -106,27 +113,33 @@ def _clean(html: str, *, attributes: dict[str, set[str]], classes: dict[str, set
         link_rel=None,
         strip_comments=True,
         attribute_filter=_safe_href,
+        tag_attribute_values=values or {},
     )
 
 
 @lru_cache(maxsize=512)
-def _render(text: str, marker: str, our_hosts: frozenset[str]) -> str:
+def _render(text: str, marker: str, language: str, our_hosts: frozenset[str]) -> str:
     html = markdown.markdown(text, extensions=["tables", "sane_lists"], output_format="html")
     html = _clean(html, attributes=ATTRIBUTES, classes={})
-    html = _mark_links(html, marker, our_hosts)
+    html = _mark_links(html, marker, language, our_hosts)
     html = html.replace("<table>", '<div class="table-scroll"><table>').replace(
         "</table>", "</table></div>"
     )
-    return _clean(html, attributes=_MARKED_ATTRIBUTES, classes=_MARKED_CLASSES)
+    marker_language = {"span": {"lang": {code for code, _ in settings.LANGUAGES}}}
+    return _clean(
+        html, attributes=_MARKED_ATTRIBUTES, classes=_MARKED_CLASSES, values=marker_language
+    )
 
 
 def render_markdown(text: str) -> SafeString:
     """Editor-written Markdown as HTML that is safe to put in a page.
 
     Links to other sites get rel="noopener noreferrer nofollow", the class "external-link" and a
-    visible "(external link)" in the active language.
+    visible "(external link)" in the active language (marked with its lang, as the text around
+    it may be an English fallback).
     """
     if not text:
         return mark_safe("")
     marker = gettext("external link")
-    return mark_safe(_render(text, marker, _our_hosts()))  # noqa: S308 - sanitized by nh3
+    language = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    return mark_safe(_render(text, marker, language, _our_hosts()))  # noqa: S308 - sanitized by nh3

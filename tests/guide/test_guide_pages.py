@@ -119,5 +119,5 @@ def test_english_page_has_no_fallback_notice(client, english_only_page):
 def test_external_links_are_marked_in_spanish_too(client):
     html = client.get("/guide/get-help/", HTTP_ACCEPT_LANGUAGE="es").content.decode()
     assert 'class="external-link"' in html
-    assert "(enlace externo)" in html
+    assert '<span class="external-marker" lang="es"> (enlace externo)</span>' in html
     assert 'rel="noopener noreferrer nofollow"' in html
