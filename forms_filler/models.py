@@ -50,6 +50,12 @@ class Packet(models.Model):
     def __str__(self) -> str:
         return f"packet for {self.case}"
 
+    @property
+    def latest_version(self) -> "PacketVersion | None":
+        # Reads through .all() so that a prefetch of "versions" (newest first) serves it.
+        versions = list(self.versions.all())
+        return versions[0] if versions else None
+
 
 class RenderStatus(models.TextChoices):
     QUEUED = "queued", _("Waiting to be made")
@@ -99,6 +105,10 @@ class ReviewEvent(models.Model):
     from_status = models.CharField(max_length=20, choices=ReviewStatus.choices)
     to_status = models.CharField(max_length=20, choices=ReviewStatus.choices)
     message = models.TextField(blank=True)
+    # The version the person sent or staff decided on, so the trail says which papers were meant.
+    version = models.ForeignKey(
+        "PacketVersion", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:

@@ -1,14 +1,13 @@
 from django.urls import path
-from django.views.generic import TemplateView
 
-from expunge_portal.accounts.decorators import clinic_staff_required
+from . import review_views
 
 app_name = "review"
 
 urlpatterns = [
-    path(
-        "",
-        clinic_staff_required(TemplateView.as_view(template_name="site/home.html")),
-        name="queue",
-    ),
+    path("", review_views.queue, name="queue"),
+    path("packets/<int:packet_id>/", review_views.packet_detail, name="packet"),
+    path("packets/<int:packet_id>/action/", review_views.packet_action, name="action"),
+    path("packets/<int:packet_id>/assign/", review_views.packet_assign, name="assign"),
+    path("packets/<int:packet_id>/messages/", review_views.packet_message, name="message"),
 ]

@@ -1,3 +1,17 @@
+from django.urls import path
+
+from . import views
+
 app_name = "forms_filler"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("case/<int:case_id>/", views.packet, name="packet"),
+    path("case/<int:case_id>/status/", views.packet_status, name="status"),
+    path("case/<int:case_id>/retry/", views.packet_retry, name="retry"),
+    path("case/<int:case_id>/details/", views.details, name="details"),
+    path("case/<int:case_id>/submit/", views.packet_submit, name="submit"),
+    path("case/<int:case_id>/resubmit/", views.packet_resubmit, name="resubmit"),
+    path("case/<int:case_id>/withdraw/", views.packet_withdraw, name="withdraw"),
+    path("case/<int:case_id>/v<int:number>/download/", views.version_download, name="download"),
+    path("case/<int:case_id>/v<int:number>/preview.png", views.version_preview, name="preview"),
+]

@@ -1,0 +1,115 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from eligibility.models import Person
+from expunge_portal.counties import COUNTY_CHOICES
+
+from .models import ReviewStatus
+from .review import ACTION_TARGET
+from .selectors import QUEUE_STATUSES, QueueFilters
+
+
+class PersonDetailsForm(forms.ModelForm):
+    """The petitioner's details as the court papers print them (caption and signature)."""
+
+    class Meta:
+        model = Person
+        fields = ("full_name", "street", "city", "state", "zip_code", "phone", "email")
+        help_texts = {
+            "full_name": _("Your full legal name, as it appears on your court case."),
+            "street": _("The court mails papers here. You can leave it blank."),
+            "email": _("Optional. The court may use it to contact you."),
+        }
+        widgets = {
+            "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+            "full_name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "street": forms.TextInput(attrs={"autocomplete": "street-address"}),
+            "city": forms.TextInput(attrs={"autocomplete": "address-level2"}),
+            "state": forms.TextInput(attrs={"autocomplete": "address-level1"}),
+            "zip_code": forms.TextInput(attrs={"autocomplete": "postal-code"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+        }
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["full_name"].required = True
+
+    def clean_full_name(self) -> str:
+        name = " ".join(self.cleaned_data["full_name"].split())
+        if not name:
+            raise forms.ValidationError(_("Enter your full name."))
+        return name
+
+
+class QueueFilterForm(forms.Form):
+    q = forms.CharField(label=_("Name or case number"), required=False, max_length=100)
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("needs_review", _("Needs review")), ("all", _("All"))]
+        + [(str(s), s.label) for s in QUEUE_STATUSES],
+    )
+    county = forms.ChoiceField(
+        label=_("County"), required=False, choices=[("", _("All counties")), *COUNTY_CHOICES]
+    )
+    outcome = forms.ChoiceField(
+        label=_("Outcome"),
+        required=False,
+        choices=[
+            ("", _("Any outcome")),
+            ("eligible", _("Eligible")),
+            ("discretionary", _("Up to the judge")),
+            ("wait", _("Wait")),
+            ("blocked", _("Blocked for now")),
+            ("not_eligible", _("Not eligible")),
+        ],
+    )
+    mine = forms.BooleanField(label=_("Assigned to me"), required=False)
+    order = forms.ChoiceField(
+        label=_("Order"),
+        required=False,
+        choices=[("waiting", _("Waiting longest first")), ("newest", _("Newest first"))],
+    )
+
+    def filters(self) -> QueueFilters:
+        data = self.cleaned_data if self.is_valid() else {}
+        return QueueFilters(
+            status=data.get("status") or "needs_review",
+            county=data.get("county") or "",
+            outcome=data.get("outcome") or "",
+            mine=bool(data.get("mine")),
+            q=data.get("q") or "",
+            order=data.get("order") or "waiting",
+        )
+
+
+class ReviewActionForm(forms.Form):
+    action = forms.ChoiceField(choices=[(name, name) for name in ACTION_TARGET])
+    message = forms.CharField(
+        label=_("Message to the person"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "Shown on their packet page. Required when asking for changes: say what to change."
+        ),
+    )
+
+
+class AssignForm(forms.Form):
+    assignee = forms.ModelChoiceField(
+        label=_("Reviewer"), queryset=None, required=False, empty_label=_("Nobody")
+    )
+
+    def __init__(self, *args: object, staff_queryset=None, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = staff_queryset
+
+
+class MessageForm(forms.Form):
+    body = forms.CharField(
+        label=_("Message"), max_length=5000, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+
+REVIEW_STATUS_LABELS = dict(ReviewStatus.choices)

@@ -1,0 +1,164 @@
+"""Glue from the interview's stored models to the renderer's plain inputs.
+
+The renderer reads no database (forms_filler.render); this module does the reading: a Case, its
+counts, its latest determination, the Person and the county's filing notes become a PacketInput."""
+
+import hashlib
+import json
+from typing import Any
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.translation import gettext_noop
+
+from eligibility.engine import offenses
+from eligibility.models import Case, Determination, Person
+from eligibility.services import today_in_california
+from forms_filler.render.inputs import (
+    CaseInput,
+    CountInput,
+    CountyNotes,
+    Language,
+    PacketInput,
+    Petitioner,
+)
+
+# Case fields that are bookkeeping, not answers: they never change what the papers say.
+_NOT_ANSWERS = frozenset({"id", "person", "created_at", "updated_at"})
+PERSON_DETAIL_FIELDS = ("full_name", "street", "city", "state", "zip_code", "phone", "email")
+LANGUAGES: tuple[Language, ...] = ("en", "es")
+
+
+class PacketNotPossible(Exception):
+    """The case cannot be turned into papers yet; the message says why, in plain words."""
+
+
+NEEDS_NAME = gettext_noop("The papers need your full name.")
+NOT_CHECKED = gettext_noop("This case has not been checked yet, so there are no papers.")
+
+
+def packet_language(language: str | None) -> Language:
+    code = (language or "en").split("-")[0]
+    return "es" if code == "es" else "en"
+
+
+def latest_determination(case: Case) -> Determination | None:
+    return case.determinations.order_by("-created_at", "-pk").first()
+
+
+def case_answers(case: Case) -> dict[str, Any]:
+    return {
+        field.attname: getattr(case, field.attname)
+        for field in Case._meta.concrete_fields
+        if field.name not in _NOT_ANSWERS
+    }
+
+
+def answers_fingerprint(*, case: Case, language: str) -> str:
+    """SHA-256 of everything the papers are made from: the same answers give the same papers, so
+    the same fingerprint lets a packet version be reused instead of rendered again."""
+    determination = latest_determination(case)
+    person: Person = case.person
+    material = {
+        "case": case_answers(case),
+        "counts": [
+            [c.position, c.typed, c.code, c.section, c.attempt, c.level]
+            for c in case.counts.order_by("position")
+        ],
+        "person": {field: getattr(person, field) for field in PERSON_DETAIL_FIELDS},
+        "determination": (
+            {"engine": determination.engine_version, "result": determination.result}
+            if determination
+            else None
+        ),
+        "language": packet_language(language),
+    }
+    encoded = json.dumps(material, sort_keys=True, cls=DjangoJSONEncoder, ensure_ascii=False)
+    return hashlib.sha256(encoded.encode("utf-8")).hexdigest()
+
+
+def county_notes(county: str) -> CountyNotes:
+    """The county's filing notes as staff recorded them; unknown practice stays empty so the
+    cover page tells the person to ask the clerk."""
+    from expunge_portal.guide.selectors import county_filing_note
+
+    note = county_filing_note(county=county)
+    if note is None:
+        return CountyNotes.for_unknown_county(county)
+    service = note.service_on_prosecutor
+    return CountyNotes(
+        county=county,
+        court_name=note.court_name,
+        where_to_file=note.where_to_file,
+        copies=note.copies,
+        fees=note.fees,
+        service=service if service in ("court_forwards", "petitioner_serves") else "unknown",
+        local_rules="\n\n".join(text for text in (note.service_note, note.local_rules) if text),
+        hearing=note.hearing,
+    )
+
+
+def _offense_title(code: str, section: str, language: Language) -> str:
+    offense = offenses.lookup(code, section) if code and section else None
+    if offense is None:
+        return ""
+    return offense.title_es if language == "es" and offense.title_es else offense.title_en
+
+
+def case_input(*, case: Case, language: Language) -> CaseInput:
+    determination = latest_determination(case)
+    if determination is None:
+        raise PacketNotPossible(
+            gettext_noop("This case has not been checked yet, so there are no papers.")
+        )
+    result: dict[str, Any] = determination.result
+    engine_counts = list(result.get("counts") or [])
+    counts = []
+    for index, count in enumerate(case.counts.order_by("position")):
+        engine = engine_counts[index] if index < len(engine_counts) else {}
+        code = count.code or str(engine.get("code") or "")
+        section = count.section or str(engine.get("section") or "")
+        level = str(engine.get("level") or count.level)
+        counts.append(
+            CountInput(
+                code=code,
+                section=section,
+                level=level if level in ("felony", "misdemeanor", "infraction") else "felony",
+                title=_offense_title(code, section, language) or count.typed,
+                reduction_17b=bool(engine.get("reduction_17b")),
+                dismissable=bool(engine.get("dismissable", True)),
+                reason=str(engine.get("reason") or ""),
+            )
+        )
+    return CaseInput(
+        county=case.county,
+        case_number=case.case_number,
+        judgment_date=case.judgment_date,
+        counts=tuple(counts),
+        determination=result,
+        county_notes=county_notes(case.county),
+    )
+
+
+def petitioner(person: Person) -> Petitioner:
+    return Petitioner(
+        name=person.full_name,
+        street=person.street,
+        city=person.city,
+        state=person.state,
+        zip=person.zip_code,
+        phone=person.phone,
+        email=person.email,
+    )
+
+
+def packet_input_for_case(*, case: Case, language: str) -> PacketInput:
+    if not case.person.full_name.strip():
+        raise PacketNotPossible(NEEDS_NAME)
+    lang = packet_language(language)
+    return PacketInput(
+        petitioner=petitioner(case.person),
+        cases=(case_input(case=case, language=lang),),
+        declaration="",
+        language=lang,
+        as_of=today_in_california(),
+    )

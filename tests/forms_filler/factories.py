@@ -1,0 +1,104 @@
+"""Small factories for packet and review tests: a person with a screened case, a ready packet."""
+
+import datetime
+from typing import Any
+
+from eligibility.models import Case, Count, Determination, Person
+from expunge_portal.accounts.models import User
+from forms_filler.models import Packet, ReviewStatus
+
+ELIGIBLE_RESULT: dict[str, Any] = {
+    "id": "1",
+    "outcome": "eligible",
+    "remedy": "1203.4",
+    "form_item": "2a",
+    "eligible_on": "2024-03-02",
+    "reduction_17b": False,
+    "automatic_relief_possible": False,
+    "counts": [
+        {
+            "code": "PC",
+            "section": "484(a)",
+            "level": "misdemeanor",
+            "dismissable": True,
+            "reduction_17b": False,
+            "reason": "Probation was completed.",
+        }
+    ],
+    "alternatives": [],
+    "reasons": [
+        {
+            "text": "You completed probation and are not on supervision or charged now.",
+            "citation": "PC 1203.4(a)(1)",
+        }
+    ],
+    "assumptions": ["We assumed no restitution order stands in the way."],
+}
+
+
+def make_person(
+    owner: User | None, *, full_name: str = "Pat Q. Petitioner", **extra: Any
+) -> Person:
+    defaults = {
+        "street": "1 Main St",
+        "city": "Sacramento",
+        "state": "CA",
+        "zip_code": "95814",
+        "phone": "916-555-0100",
+        "email": owner.email if owner else "",
+    }
+    defaults.update(extra)
+    if owner is not None:
+        person, _ = Person.objects.update_or_create(
+            owner=owner, defaults={"full_name": full_name, **defaults}
+        )
+        return person
+    return Person.objects.create(
+        anonymous_key=Person.new_anonymous_key(), full_name=full_name, **defaults
+    )
+
+
+def make_case(
+    person: Person,
+    *,
+    county: str = "Sacramento",
+    case_number: str = "24CR001234",
+    outcome: str = "eligible",
+    typed: str = "PC 484(a)",
+    section: str = "484(a)",
+) -> Case:
+    case = Case.objects.create(
+        person=person,
+        county=county,
+        case_number=case_number,
+        judgment_date=datetime.date(2022, 3, 1),
+        sentence="probation",
+        sentence_ended=True,
+        sentence_end_date=datetime.date(2024, 3, 1),
+        probation_violated=False,
+        pending_charges=None,  # "I don't know"
+    )
+    Count.objects.create(
+        case=case, position=1, typed=typed, code="PC", section=section, level="misdemeanor"
+    )
+    result = {**ELIGIBLE_RESULT, "id": str(case.pk), "outcome": outcome}
+    Determination.objects.create(
+        case=case,
+        engine_version="test",
+        as_of=datetime.date(2025, 6, 15),
+        outcome=outcome,
+        result=result,
+        interview_assumptions=[
+            {
+                "template": "You did not know the level of %(offense)s; it can only be a "
+                "%(level)s, so we used that.",
+                "params": {"offense": "PC 484(a)", "level": "misdemeanor"},
+            }
+        ],
+    )
+    return case
+
+
+def make_packet(case: Case, *, review_status: str = ReviewStatus.NOT_SUBMITTED) -> Packet:
+    """A packet row without any rendering (for queue and transition tests)."""
+    return Packet.objects.create(case=case, review_status=review_status)
