@@ -4,6 +4,9 @@ together into one ``Determination``.
 The case outcome is the best outcome among its counts (eligible > discretionary > wait > blocked >
 not_eligible); the remedy, form item and opening date are those of the first count, in input order,
 that reaches it.
+
+This is the bulk screener's hot path, hence the module-level enum members (enum attribute access
+is comparatively slow) and the per-assessment memo of count results.
 """
 
 from datetime import date
@@ -13,7 +16,7 @@ from .facts import CaseFacts, Count
 from .messages import gettext_noop
 from .parse import CaseError
 from .rules.alternatives import alternatives
-from .rules.counts import CountAssessment, CountKey, assess_count
+from .rules.counts import CountAssessment, assess_count
 from .rules.findings import finding
 from .rules.relief import automatic_relief
 from .rules.remedies import RemedyStatus, remedy_status
@@ -28,26 +31,40 @@ T_COUNT_DISCRETIONARY = gettext_noop(
     "Can be dismissed under PC %(remedy)s only in the court's discretion, CR-180 item %(item)s."
 )
 
+ELIGIBLE = Outcome.ELIGIBLE
+DISCRETIONARY = Outcome.DISCRETIONARY
+NOT_ELIGIBLE = Outcome.NOT_ELIGIBLE
+_RANK = {outcome: rank for outcome, rank in OUTCOME_RANK.items()}
+
 
 def _count_result(
     count: Count, assessment: CountAssessment, status: RemedyStatus | None
 ) -> tuple[CountResult, Outcome, str | None]:
+    """The count's result under its remedy's status; depends only on the assessment and the
+    status's item, outcome and kind, so it is memoized on the (cached) assessment."""
+    memo_key = (status.form_item, status.outcome, status.as_of_right) if status else None
+    found = assessment.results.get(memo_key)
+    if found is None:
+        found = assessment.results[memo_key] = _new_count_result(count, assessment, status)
+    return found  # type: ignore[return-value]
+
+
+def _new_count_result(
+    count: Count, assessment: CountAssessment, status: RemedyStatus | None
+) -> tuple[CountResult, Outcome, str | None]:
     if status is None or assessment.excluded is not None:
         reason = assessment.excluded or assessment.route
-        return (
-            CountResult(
-                code=count.code,
-                section=count.section,
-                level=count.level.value,
-                dismissable=False,
-                reduction_17b=assessment.reduction_17b,
-                reason=reason.text,
-                reason_template=reason.template,
-                reason_params=reason.params,
-            ),
-            Outcome.NOT_ELIGIBLE,
-            None,
+        result = CountResult(
+            code=count.code,
+            section=count.section,
+            level=count.level.value,
+            dismissable=False,
+            reduction_17b=assessment.reduction_17b,
+            reason=reason.text,
+            reason_template=reason.template,
+            reason_params=reason.params,
         )
+        return result, NOT_ELIGIBLE, None
     outcome = status.outcome
     form_item = status.form_item
     template = T_COUNT_DISMISSABLE
@@ -55,81 +72,84 @@ def _count_result(
         # 1203.4(c)(2): the same petition, but in the interests of justice (item 2c).
         form_item = "2c"
         template = T_COUNT_DISCRETIONARY
-        if outcome is Outcome.ELIGIBLE:
-            outcome = Outcome.DISCRETIONARY
+        if outcome is ELIGIBLE:
+            outcome = DISCRETIONARY
     elif not status.as_of_right:
         template = T_COUNT_DISCRETIONARY
     reason = finding(
         template, f"PC {status.remedy.value}", remedy=status.remedy.value, item=form_item
     )
-    return (
-        CountResult(
-            code=count.code,
-            section=count.section,
-            level=count.level.value,
-            dismissable=True,
-            reduction_17b=assessment.reduction_17b,
-            reason=reason.text,
-            reason_template=reason.template,
-            reason_params=reason.params,
-        ),
-        outcome,
-        form_item,
+    result = CountResult(
+        code=count.code,
+        section=count.section,
+        level=count.level.value,
+        dismissable=True,
+        reduction_17b=assessment.reduction_17b,
+        reason=reason.text,
+        reason_template=reason.template,
+        reason_params=reason.params,
     )
+    return result, outcome, form_item
 
 
-def _unique[T](items: list[T]) -> tuple[T, ...]:
-    return tuple(dict.fromkeys(items))
+def _unique_reasons(reasons: list[Reason]) -> tuple[Reason, ...]:
+    seen: set[str] = set()
+    unique = []
+    for reason in reasons:
+        if reason.text not in seen:
+            seen.add(reason.text)
+            unique.append(reason)
+    return tuple(unique)
 
 
 def determine(facts: CaseFacts, *, as_of: date) -> Determination:
     """Decide one case as of ``as_of``. Raises ``CaseError`` for a judgment after ``as_of``."""
     if facts.judgment_date > as_of:
         raise CaseError("judgment_date", MSG_FUTURE_JUDGMENT)
-    effective, assumptions = apply_cautious_readings(facts)
-    s = Situation(effective, as_of, end_unknown="sentence_end_date" in facts.unknown)
+    if facts.unknown:
+        effective, assumptions = apply_cautious_readings(facts)
+        s = Situation(effective, as_of, end_unknown="sentence_end_date" in facts.unknown)
+    else:
+        effective, assumptions = facts, ()
+        s = Situation(facts, as_of)
 
     statuses: dict[Remedy, RemedyStatus] = {}
     assessed: list[CountAssessment] = []
     results: list[CountResult] = []
-    best_rank = OUTCOME_RANK[Outcome.NOT_ELIGIBLE] + 1
+    best_rank = 99
     best_index = 0
-    best_outcome = Outcome.NOT_ELIGIBLE
+    best_outcome = NOT_ELIGIBLE
     best_item: str | None = None
+    sentence = effective.sentence
+    trafficking = effective.trafficking_victim
+    pre_realignment = s.pre_realignment
+    registrant = effective.registrant
+    suspended = effective.prison_term_suspended
     for index, count in enumerate(effective.counts):
         assessment = assess_count(
-            CountKey(
-                count,
-                effective.sentence,
-                effective.trafficking_victim,
-                s.pre_realignment,
-                effective.registrant,
-                effective.prison_term_suspended,
-            )
+            count, sentence, trafficking, pre_realignment, registrant, suspended
         )
         assessed.append(assessment)
         status: RemedyStatus | None = None
         if assessment.dismissable:
-            remedy = assessment.remedy
-            assert remedy is not None  # noqa: S101  (dismissable implies a remedy)
+            remedy: Remedy = assessment.remedy  # type: ignore[assignment]
             status = statuses.get(remedy)
             if status is None:
                 status = statuses[remedy] = remedy_status(remedy, s)
         result, outcome, form_item = _count_result(count, assessment, status)
         results.append(result)
-        rank = OUTCOME_RANK[outcome]
+        rank = _RANK[outcome]
         if rank < best_rank:
             best_rank, best_index, best_outcome, best_item = rank, index, outcome, form_item
 
     chosen = assessed[best_index]
-    chosen_status = statuses.get(chosen.remedy) if chosen.remedy is not None else None
+    chosen_status = None
     reasons: list[Reason] = []
-    if best_outcome is Outcome.NOT_ELIGIBLE:
-        chosen_status = None
+    if best_outcome is NOT_ELIGIBLE:
         for a in assessed:
             reasons.append(a.excluded or a.route)
     else:
-        assert chosen_status is not None  # noqa: S101
+        chosen_status = statuses[chosen.remedy]  # type: ignore[index]
         reasons.append(chosen.route)
         reasons.extend(chosen_status.reasons)
         if chosen.discretionary_only is not None:
@@ -137,7 +157,7 @@ def determine(facts: CaseFacts, *, as_of: date) -> Determination:
         reasons.extend(a.excluded for a in assessed if a.excluded is not None)
     reasons.extend(a.reduction_reason for a in assessed if a.reduction_reason is not None)
     relief = automatic_relief(s, assessed)
-    if relief.possible and relief.reason is not None:
+    if relief.reason is not None:
         reasons.append(relief.reason)
 
     all_assumptions = list(assumptions)
@@ -157,6 +177,6 @@ def determine(facts: CaseFacts, *, as_of: date) -> Determination:
         automatic_relief_possible=relief.possible,
         counts=tuple(results),
         alternatives=alternatives(s, effective.counts, assessed, chosen_status, best_outcome),
-        reasons=_unique(reasons),
-        assumptions=_unique(all_assumptions),
+        reasons=_unique_reasons(reasons),
+        assumptions=tuple(dict.fromkeys(all_assumptions)) if all_assumptions else (),
     )

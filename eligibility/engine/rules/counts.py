@@ -7,7 +7,7 @@ does not sink the others.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..determination import Reason
@@ -55,10 +55,10 @@ class CountAssessment:
     reduction_reason: Reason | None
     match: OffenseMatch
     assumptions: tuple[str, ...]
-
-    @property
-    def dismissable(self) -> bool:
-        return self.remedy is not None and self.excluded is None
+    dismissable: bool
+    # Memo for decide.py: the count's result per (form item, outcome) of its remedy. Filled
+    # lazily; an assessment is shared by every case with the same count and case facts.
+    results: dict[object, object] = field(default_factory=dict, compare=False, repr=False)
 
 
 # --- Which remedy: the first route rule that matches decides. ------------------------------------
@@ -327,7 +327,18 @@ def reduction_17b(key: CountKey, match: OffenseMatch) -> tuple[bool, Reason | No
 
 
 @lru_cache(maxsize=1 << 14)
-def assess_count(key: CountKey) -> CountAssessment:
+def assess_count(
+    count: Count,
+    sentence: Sentence,
+    trafficking_victim: bool,
+    pre_realignment: bool,
+    registrant: bool,
+    prison_term_suspended: bool,
+) -> CountAssessment:
+    """The assessment of one count; cached on plain arguments, the bulk screener's hot path."""
+    key = CountKey(
+        count, sentence, trafficking_victim, pre_realignment, registrant, prison_term_suspended
+    )
     match = match_offense(key.count.code, key.count.section)
     remedy: Remedy | None = None
     route = R_FELONY_NO_ROUTE
@@ -373,4 +384,5 @@ def assess_count(key: CountKey) -> CountAssessment:
         reduction_reason=reduction_reason,
         match=match,
         assumptions=tuple(assumptions),
+        dismissable=remedy is not None and excluded is None,
     )
