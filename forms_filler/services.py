@@ -186,7 +186,12 @@ def packet_version_render(*, version_id: int) -> None:
     except Exception:
         logger.exception("Rendering packet version %s failed", version_id)
         storage.files_delete(names)
-        _finish(claim, status=RenderStatus.FAILED, error=RENDER_FAILED_MESSAGE)
+        last_try = claim.attempt >= max_render_attempts()
+        _finish(
+            claim,
+            status=RenderStatus.FAILED,
+            error=RENDER_GAVE_UP_MESSAGE if last_try else RENDER_FAILED_MESSAGE,
+        )
         return
     finished = _finish(
         claim,
@@ -222,10 +227,6 @@ def packet_version_retry(*, version: PacketVersion, user: User) -> PacketVersion
         raise PermissionError("Only the owner or clinic staff can retry a packet.")
     if not can_retry(version):
         if version.attempts >= max_render_attempts():
-            if version.status != RenderStatus.FAILED or version.error != RENDER_GAVE_UP_MESSAGE:
-                version.status = RenderStatus.FAILED
-                version.error = RENDER_GAVE_UP_MESSAGE
-                version.save(update_fields=["status", "error"])
             raise RenderRefused(RENDER_GAVE_UP_MESSAGE)
         raise RenderRefused(
             gettext_noop("These papers are not in a state that can be tried again.")
