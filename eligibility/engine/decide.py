@@ -22,6 +22,7 @@ from .rules.relief import automatic_relief
 from .rules.remedies import RemedyStatus, remedy_status
 from .rules.remedy import Remedy
 from .rules.situation import Situation
+from .rules.summary import CountsSummary
 from .rules.unknowns import apply_cautious_readings
 
 MSG_FUTURE_JUDGMENT = gettext_noop("The judgment date is after the screening date.")
@@ -125,11 +126,20 @@ def determine(facts: CaseFacts, *, as_of: date) -> Determination:
     pre_realignment = s.pre_realignment
     registrant = effective.registrant
     suspended = effective.prison_term_suspended
+    any_dismissable = any_17b = any_47 = any_64 = any_certificate = any_registrable = False
+    all_clean = True
     for index, count in enumerate(effective.counts):
         assessment = assess_count(
             count, sentence, trafficking, pre_realignment, registrant, suspended
         )
         assessed.append(assessment)
+        any_dismissable |= assessment.dismissable
+        any_17b |= assessment.reduction_17b
+        any_47 |= assessment.prop_47
+        any_64 |= assessment.prop_64
+        any_certificate |= assessment.certificate_ok
+        any_registrable |= assessment.registrable
+        all_clean &= assessment.clean_felony
         status: RemedyStatus | None = None
         if assessment.dismissable:
             remedy: Remedy = assessment.remedy  # type: ignore[assignment]
@@ -156,7 +166,10 @@ def determine(facts: CaseFacts, *, as_of: date) -> Determination:
             reasons.append(chosen.discretionary_only)
         reasons.extend(a.excluded for a in assessed if a.excluded is not None)
     reasons.extend(a.reduction_reason for a in assessed if a.reduction_reason is not None)
-    relief = automatic_relief(s, assessed)
+    summary = CountsSummary(
+        any_dismissable, any_17b, any_47, any_64, any_certificate, any_registrable, all_clean
+    )
+    relief = automatic_relief(s, summary)
     if relief.reason is not None:
         reasons.append(relief.reason)
 
@@ -173,10 +186,10 @@ def determine(facts: CaseFacts, *, as_of: date) -> Determination:
         remedy=chosen_status.remedy.value if chosen_status else None,
         form_item=best_item if chosen_status else None,
         eligible_on=chosen_status.opens_on if chosen_status else None,
-        reduction_17b=any(a.reduction_17b for a in assessed),
+        reduction_17b=any_17b,
         automatic_relief_possible=relief.possible,
         counts=tuple(results),
-        alternatives=alternatives(s, effective.counts, assessed, chosen_status, best_outcome),
+        alternatives=alternatives(s, summary, chosen_status, best_outcome),
         reasons=_unique_reasons(reasons),
         assumptions=tuple(dict.fromkeys(all_assumptions)) if all_assumptions else (),
     )

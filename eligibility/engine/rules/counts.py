@@ -56,6 +56,13 @@ class CountAssessment:
     match: OffenseMatch
     assumptions: tuple[str, ...]
     dismissable: bool
+    # Catalog facts the case-level rules (relief.py, alternatives.py) ask about, precomputed so a
+    # case only ORs booleans together.
+    prop_47: bool  # a felony listed for Prop 47 redesignation (PC 1170.18)
+    prop_64: bool  # a cannabis offense (HS 11361.8)
+    certificate_ok: bool  # may count toward a certificate of rehabilitation (PC 4852.01)
+    registrable: bool  # the catalog lists it as PC 290 registrable
+    clean_felony: bool  # known, and not serious, violent or registrable (PC 1203.425 felonies)
     # Memo for decide.py: the count's result per (form item, outcome) of its remedy. Filled
     # lazily; an assessment is shared by every case with the same count and case facts.
     results: dict[object, object] = field(default_factory=dict, compare=False, repr=False)
@@ -385,4 +392,18 @@ def assess_count(
         match=match,
         assumptions=tuple(assumptions),
         dismissable=remedy is not None and excluded is None,
+        prop_47=offense is not None and offense.prop_47 and key.count.level is Level.FELONY,
+        prop_64=offense is not None and offense.prop_64,
+        certificate_ok=_certificate_ok(key, offense),
+        registrable=offense is not None and offense.registrable_290,
+        clean_felony=offense is not None
+        and not (offense.serious_1192_7c or offense.violent_667_5c or offense.registrable_290),
     )
+
+
+def _certificate_ok(key: CountKey, offense: Offense | None) -> bool:
+    """PC 4852.01: felonies (and PC 290 misdemeanors), except the offenses it excludes
+    (286(c), 288, 287(c), 288.5, 289(j))."""
+    if offense is not None and offense.excluded_cert_rehab:
+        return False
+    return key.count.level is Level.FELONY or (offense is not None and offense.registrable_290)

@@ -3,7 +3,7 @@ the case? Informational only: filing can still help (for example to ask for 17(b
 note says. The answer is "possible" only when every condition is known to hold.
 """
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -11,9 +11,9 @@ from ..dates import anniversary
 from ..determination import Reason
 from ..facts import Sentence
 from ..messages import gettext_noop
-from .counts import CountAssessment
 from .findings import finding
 from .situation import Situation
+from .summary import CountsSummary
 
 FIRST_CONVICTION_DAY = date(1973, 1, 1)
 FELONY_RELIEF_START = date(2023, 7, 1)  # SB 731's felony relief took effect on this day
@@ -59,33 +59,33 @@ NOT_POSSIBLE = AutomaticRelief(False)
 POSSIBLE = AutomaticRelief(True, R_AUTOMATIC)
 POSSIBLE_FELONY = AutomaticRelief(True, R_AUTOMATIC, (A_FELONY_SINCE_2005,))
 
-PathRule = Callable[[Situation, Sequence[CountAssessment]], AutomaticRelief | None]
+PathRule = Callable[[Situation, CountsSummary], AutomaticRelief | None]
 
 
 def probation_completed_without_revocation(
-    s: Situation, counts: Sequence[CountAssessment]
+    s: Situation, counts: CountsSummary
 ) -> AutomaticRelief | None:
     f = s.facts
     if f.sentence is not Sentence.PROBATION or f.probation_violated:
         return None
     if f.sentence_end_date is None or f.sentence_end_date >= s.as_of:
         return None
-    return POSSIBLE if any(c.dismissable for c in counts) else None
+    return POSSIBLE if counts.any_dismissable else None
 
 
 def misdemeanor_one_year_after_judgment(
-    s: Situation, counts: Sequence[CountAssessment]
+    s: Situation, counts: CountsSummary
 ) -> AutomaticRelief | None:
     f = s.facts
     if f.sentence is not Sentence.NO_PROBATION or not f.sentence_complied:
         return None
     if s.as_of < anniversary(f.judgment_date, 1):
         return None
-    return POSSIBLE if any(c.dismissable for c in counts) else None
+    return POSSIBLE if counts.any_dismissable else None
 
 
 def felony_four_years_after_completion(
-    s: Situation, counts: Sequence[CountAssessment]
+    s: Situation, counts: CountsSummary
 ) -> AutomaticRelief | None:
     f = s.facts
     if f.sentence not in (Sentence.COUNTY_JAIL, Sentence.STATE_PRISON):
@@ -96,13 +96,8 @@ def felony_four_years_after_completion(
         return None
     if s.as_of < anniversary(f.sentence_end_date, 4):
         return None
-    for count in counts:
-        offense = count.match.offense
-        if offense is None:  # cannot rule out a serious, violent or registrable felony
-            return None
-        if offense.serious_1192_7c or offense.violent_667_5c or offense.registrable_290:
-            return None
-    return POSSIBLE_FELONY
+    # An offense missing from the catalog cannot be ruled out as serious, violent or registrable.
+    return POSSIBLE_FELONY if counts.all_clean_felonies else None
 
 
 PATHS: tuple[PathRule, ...] = (
@@ -112,13 +107,13 @@ PATHS: tuple[PathRule, ...] = (
 )
 
 
-def automatic_relief(s: Situation, counts: Sequence[CountAssessment]) -> AutomaticRelief:
+def automatic_relief(s: Situation, counts: CountsSummary) -> AutomaticRelief:
     f = s.facts
     if f.registrant or f.on_supervision_now or f.serving_sentence_now or f.pending_charges:
         return NOT_POSSIBLE
     if f.judgment_date < FIRST_CONVICTION_DAY or (f.unknown & _MUST_KNOW):
         return NOT_POSSIBLE
-    if any(c.match.offense is not None and c.match.offense.registrable_290 for c in counts):
+    if counts.any_registrable:
         return NOT_POSSIBLE
     for path in PATHS:
         found = path(s, counts)

@@ -1,0 +1,14 @@
+"""What the case-level rules need to know about a case's counts, gathered in one pass."""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class CountsSummary:
+    any_dismissable: bool
+    any_17b: bool
+    any_prop_47: bool
+    any_prop_64: bool
+    any_certificate_ok: bool
+    any_registrable: bool
+    all_clean_felonies: bool  # every count known and not serious, violent or registrable
