@@ -2,18 +2,26 @@ from pathlib import Path
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
 
 class Command(BaseCommand):
     help = (
-        "Compile every .po catalog under LOCALE_PATHS into .mo files. Unlike compilemessages "
+        "Compile the project's .po catalogs (LOCALE_PATHS and our apps' locale folders) into .mo "
+        "files. Unlike compilemessages, "
         "it needs no GNU gettext on the machine, so a fresh checkout runs with Python alone."
     )
 
     def handle(self, *args, **options) -> None:
-        for locale_dir in map(Path, settings.LOCALE_PATHS):
+        base = Path(settings.BASE_DIR)
+        app_dirs = [
+            Path(config.path) / "locale"
+            for config in apps.get_app_configs()
+            if Path(config.path).is_relative_to(base)
+        ]
+        for locale_dir in [*map(Path, settings.LOCALE_PATHS), *app_dirs]:
             for po_path in sorted(locale_dir.glob("*/LC_MESSAGES/*.po")):
                 with po_path.open("rb") as po_file:
                     catalog = read_po(po_file, locale=po_path.parent.parent.name)
