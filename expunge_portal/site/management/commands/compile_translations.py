@@ -6,6 +6,8 @@ from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
+OUR_PACKAGES = {"expunge_portal", "eligibility", "forms_filler"}
+
 
 class Command(BaseCommand):
     help = (
@@ -15,11 +17,10 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options) -> None:
-        base = Path(settings.BASE_DIR)
         app_dirs = [
             Path(config.path) / "locale"
             for config in apps.get_app_configs()
-            if Path(config.path).is_relative_to(base)
+            if config.name.split(".")[0] in OUR_PACKAGES
         ]
         for locale_dir in [*map(Path, settings.LOCALE_PATHS), *app_dirs]:
             for po_path in sorted(locale_dir.glob("*/LC_MESSAGES/*.po")):
