@@ -3,7 +3,8 @@ together into one ``Determination``.
 
 The case outcome is the best outcome among its counts (eligible > discretionary > wait > blocked >
 not_eligible); the remedy, form item and opening date are those of the first count, in input order,
-that reaches it.
+that reaches it, except that among waiting or blocked counts the one whose remedy opens first
+is reported.
 
 This is the bulk screener's hot path, hence the module-level enum members (enum attribute access
 is comparatively slow) and the per-assessment memo of count results.
@@ -93,6 +94,14 @@ def _new_count_result(
     return result, outcome, form_item
 
 
+def _opens_sooner(status: RemedyStatus | None, best: RemedyStatus | None) -> bool:
+    """Between two counts that both wait (or are both blocked), report the remedy that opens
+    first: the case can be filed then, for that count."""
+    if status is None or best is None or status.opens_on is None:
+        return False
+    return best.opens_on is None or status.opens_on < best.opens_on
+
+
 def _unique_reasons(reasons: list[Reason]) -> tuple[Reason, ...]:
     seen: set[str] = set()
     unique = []
@@ -121,6 +130,7 @@ def determine(facts: CaseFacts, *, as_of: date) -> Determination:
     best_index = 0
     best_outcome = NOT_ELIGIBLE
     best_item: str | None = None
+    best_status: RemedyStatus | None = None
     sentence = effective.sentence
     trafficking = effective.trafficking_victim
     pre_realignment = s.pre_realignment
@@ -149,8 +159,9 @@ def determine(facts: CaseFacts, *, as_of: date) -> Determination:
         result, outcome, form_item = _count_result(count, assessment, status)
         results.append(result)
         rank = _RANK[outcome]
-        if rank < best_rank:
+        if rank < best_rank or (rank == best_rank and _opens_sooner(status, best_status)):
             best_rank, best_index, best_outcome, best_item = rank, index, outcome, form_item
+            best_status = status
 
     chosen = assessed[best_index]
     chosen_status = None
@@ -159,7 +170,8 @@ def determine(facts: CaseFacts, *, as_of: date) -> Determination:
         for a in assessed:
             reasons.append(a.excluded or a.route)
     else:
-        chosen_status = statuses[chosen.remedy]  # type: ignore[index]
+        chosen_status = best_status
+        assert chosen_status is not None  # noqa: S101  (an outcome other than not_eligible)
         reasons.append(chosen.route)
         reasons.extend(chosen_status.reasons)
         if chosen.discretionary_only is not None:

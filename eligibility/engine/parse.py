@@ -79,7 +79,29 @@ def _parse_string(value: Any, field: str) -> str:
     return value.strip()
 
 
+# Valid counts seen before, by their raw (key, value) pairs: bulk input repeats the same offenses,
+# and a cache hit skips all of the checks below. Bounded so odd input cannot grow it forever.
+_COUNT_CACHE: dict[tuple[tuple[str, Any], ...], Count] = {}
+_COUNT_CACHE_LIMIT = 1 << 14
+
+
 def _parse_count(value: Any, index: int) -> Count:
+    if type(value) is dict:
+        try:
+            raw = tuple(value.items())
+            cached = _COUNT_CACHE.get(raw)
+        except TypeError:  # an unhashable value (a list, an object): let the checks report it
+            raw, cached = None, None
+        if cached is not None:
+            return cached
+        parsed = _check_count(value, index)
+        if raw is not None and len(_COUNT_CACHE) < _COUNT_CACHE_LIMIT:
+            _COUNT_CACHE[raw] = parsed
+        return parsed
+    return _check_count(value, index)
+
+
+def _check_count(value: Any, index: int) -> Count:
     where = f"counts[{index}]"
     if type(value) is not dict:
         raise CaseError(where, MSG_COUNT_NOT_OBJECT)

@@ -662,6 +662,17 @@ SCENARIOS = [
         Expect("eligible", "1203.4", "2a", "2025-03-02", dismissable=[True, True]),
     ),
     row(
+        "multi-waiting-counts-report-the-remedy-that-opens-first",
+        case(
+            FELONY_SALE,
+            MISD_THEFT,
+            judgment_date="2025-01-10",
+            sentence="county_jail",
+            sentence_end_date="2025-03-01",
+        ),
+        Expect("wait", "1203.4a", "3a", "2026-01-11", dismissable=[True, True]),
+    ),
+    row(
         "multi-discretionary-beats-excluded",
         case(count("PC", "288(a)", "felony"), count("VC", "23152(b)", "misdemeanor")),
         Expect("discretionary", "1203.4", "2c", "2023-01-16", dismissable=[False, True]),

@@ -20,7 +20,7 @@ from .remedy import Remedy
 from .situation import Situation
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # internal and short-lived: a plain init is much faster
 class Opening:
     on: date | None  # None: not known (the end date is unknown or the sentence is still running)
     reason: Reason
@@ -35,7 +35,7 @@ class Item:
     reason: Reason
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # internal and short-lived: a plain init is much faster
 class Blocker:
     reason: Reason
     suggests_early_termination: bool = False
@@ -53,7 +53,7 @@ class RemedySpec:
     blockers: tuple[BlockerRule, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # internal and short-lived: a plain init is much faster
 class RemedyStatus:
     remedy: Remedy
     form_item: str

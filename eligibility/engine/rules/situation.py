@@ -9,7 +9,7 @@ from ..facts import CaseFacts
 REALIGNMENT_DAY = date(2011, 10, 1)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # internal and short-lived: a plain init is much faster
 class Situation:
     facts: CaseFacts
     as_of: date

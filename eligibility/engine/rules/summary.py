@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # internal and short-lived: a plain init is much faster
 class CountsSummary:
     any_dismissable: bool
     any_17b: bool
