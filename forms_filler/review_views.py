@@ -31,6 +31,9 @@ def queue(request: HttpRequest) -> HttpResponse:
     page = selectors.review_queue_page(
         reviewer=request.user, filters=filters, page=request.GET.get("page")
     )
+    outcome_labels = dict(form.fields["outcome"].choices)
+    for packet in page.object_list:
+        packet.outcome_label = outcome_labels.get(packet.outcome or "", packet.outcome or "")
     query = request.GET.copy()
     query.pop("page", None)
     counts = selectors.review_status_counts()
