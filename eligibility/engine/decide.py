@@ -12,7 +12,14 @@ is comparatively slow) and the per-assessment memo of count results.
 
 from datetime import date
 
-from .determination import OUTCOME_RANK, CountResult, Determination, Outcome, Reason
+from .determination import (
+    OUTCOME_RANK,
+    CountResult,
+    Determination,
+    Outcome,
+    Reason,
+    count_json,
+)
 from .facts import CaseFacts, Count
 from .messages import gettext_noop
 from .parse import CaseError
@@ -41,13 +48,14 @@ _RANK = {outcome: rank for outcome, rank in OUTCOME_RANK.items()}
 
 def _count_result(
     count: Count, assessment: CountAssessment, status: RemedyStatus | None
-) -> tuple[CountResult, Outcome, str | None]:
+) -> tuple[CountResult, Outcome, str | None, str]:
     """The count's result under its remedy's status; depends only on the assessment and the
     status's item, outcome and kind, so it is memoized on the (cached) assessment."""
     memo_key = (status.form_item, status.outcome, status.as_of_right) if status else None
     found = assessment.results.get(memo_key)
     if found is None:
-        found = assessment.results[memo_key] = _new_count_result(count, assessment, status)
+        result, outcome, form_item = _new_count_result(count, assessment, status)
+        found = assessment.results[memo_key] = (result, outcome, form_item, count_json(result))
     return found  # type: ignore[return-value]
 
 
@@ -126,6 +134,7 @@ def determine(facts: CaseFacts, *, as_of: date) -> Determination:
     statuses: dict[Remedy, RemedyStatus] = {}
     assessed: list[CountAssessment] = []
     results: list[CountResult] = []
+    fragments: list[str] = []
     best_rank = 99
     best_index = 0
     best_outcome = NOT_ELIGIBLE
@@ -156,8 +165,9 @@ def determine(facts: CaseFacts, *, as_of: date) -> Determination:
             status = statuses.get(remedy)
             if status is None:
                 status = statuses[remedy] = remedy_status(remedy, s)
-        result, outcome, form_item = _count_result(count, assessment, status)
+        result, outcome, form_item, fragment = _count_result(count, assessment, status)
         results.append(result)
+        fragments.append(fragment)
         rank = _RANK[outcome]
         if rank < best_rank or (rank == best_rank and _opens_sooner(status, best_status)):
             best_rank, best_index, best_outcome, best_item = rank, index, outcome, form_item
@@ -204,4 +214,5 @@ def determine(facts: CaseFacts, *, as_of: date) -> Determination:
         alternatives=alternatives(s, summary, chosen_status, best_outcome),
         reasons=_unique_reasons(reasons),
         assumptions=tuple(dict.fromkeys(all_assumptions)) if all_assumptions else (),
+        counts_json="[" + ",".join(fragments) + "]",
     )

@@ -1,9 +1,26 @@
 """What the engine concludes about one case, shaped like the screening.md result object."""
 
-from dataclasses import dataclass
+import json
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from typing import Any
+
+_encode = json.JSONEncoder(separators=(",", ":")).encode
+# JSON text of parts that recur from case to case (constant reasons, count results, assumption
+# lists). Keys are immutable values; only parameter-free reasons are cached, so the caches are
+# bounded by the number of distinct rule outcomes, not by the number of cases.
+_FRAGMENTS: dict[object, str] = {}
+_FRAGMENTS_LIMIT = 1 << 16
+
+
+def _fragment(key: object, build: Any) -> str:
+    text = _FRAGMENTS.get(key)
+    if text is None:
+        text = _encode(build())
+        if len(_FRAGMENTS) < _FRAGMENTS_LIMIT:
+            _FRAGMENTS[key] = text
+    return text
 
 
 class Outcome(StrEnum):
@@ -48,6 +65,20 @@ class CountResult:
     reason_params: tuple[tuple[str, str], ...] = ()
 
 
+def count_json(c: CountResult) -> str:
+    """The JSON text of one count's result object."""
+    return _encode(
+        {
+            "code": c.code,
+            "section": c.section,
+            "level": c.level,
+            "dismissable": c.dismissable,
+            "reduction_17b": c.reduction_17b,
+            "reason": c.reason,
+        }
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Determination:
     id: str
@@ -61,6 +92,8 @@ class Determination:
     alternatives: tuple[str, ...]
     reasons: tuple[Reason, ...]
     assumptions: tuple[str, ...]
+    # The JSON text of ``counts``, when the engine already has it (see ``to_json``).
+    counts_json: str = field(default="", compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         """The screening.md result object (dates as ISO strings), ready for ``json.dumps``."""
@@ -87,3 +120,27 @@ class Determination:
             "reasons": [{"text": r.text, "citation": r.citation} for r in self.reasons],
             "assumptions": list(self.assumptions),
         }
+
+    def to_json(self) -> str:
+        """``json.dumps(self.to_dict())`` in compact form, built from cached pieces: the bulk
+        screener writes hundreds of thousands of these, and most pieces repeat."""
+        counts = self.counts_json or "[" + ",".join(map(count_json, self.counts)) + "]"
+        reasons = ",".join(
+            _fragment((r.text, r.citation), lambda r=r: {"text": r.text, "citation": r.citation})
+            if not r.params
+            else _encode({"text": r.text, "citation": r.citation})
+            for r in self.reasons
+        )
+        eligible_on = f'"{self.eligible_on.isoformat()}"' if self.eligible_on else "null"
+        return (
+            f'{{"id":{_encode(self.id)},"outcome":"{self.outcome.value}",'
+            f'"remedy":{_encode(self.remedy)},"form_item":{_encode(self.form_item)},'
+            f'"eligible_on":{eligible_on},'
+            f'"reduction_17b":{"true" if self.reduction_17b else "false"},'
+            f'"automatic_relief_possible":'
+            f"{'true' if self.automatic_relief_possible else 'false'},"
+            f'"counts":{counts},'
+            f'"alternatives":{_fragment(self.alternatives, lambda: list(self.alternatives))},'
+            f'"reasons":[{reasons}],'
+            f'"assumptions":{_fragment(self.assumptions, lambda: list(self.assumptions))}}}'
+        )

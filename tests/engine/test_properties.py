@@ -1,5 +1,6 @@
 """Properties that hold for every case the strategies can build (hypothesis)."""
 
+import json
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -103,3 +104,10 @@ def test_every_result_has_a_cited_reason(facts: CaseFacts, offset: int) -> None:
 def test_the_id_is_echoed_and_unknown_is_optional(facts: CaseFacts, offset: int) -> None:
     result = determine(replace(facts, id="x-1"), as_of=_as_of(facts, offset))
     assert result.to_dict()["id"] == "x-1"
+
+
+@settings(max_examples=300, deadline=None)
+@given(cases(), st.integers(0, 6000))
+def test_to_json_is_exactly_to_dict(facts: CaseFacts, offset: int) -> None:
+    result = determine(facts, as_of=_as_of(facts, offset))
+    assert json.loads(result.to_json()) == result.to_dict()

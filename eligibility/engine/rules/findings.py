@@ -7,9 +7,4 @@ def finding(template: str, citation: str, **params: str) -> Reason:
     """A reason whose English text is ``template % params``; ``template`` stays translatable."""
     if not params:
         return Reason(text=template, citation=citation, template=template)
-    return Reason(
-        text=template % params,
-        citation=citation,
-        template=template,
-        params=tuple(params.items()),
-    )
+    return Reason(template % params, citation, template, tuple(params.items()))

@@ -405,31 +405,85 @@ SPECS: dict[Remedy, RemedySpec] = {
 }
 
 
+@dataclass(frozen=True, slots=True)
+class _Standing:
+    """The date-free part of a remedy's status: item, blockers and what they imply."""
+
+    item: Item
+    blocker_reasons: tuple[Reason, ...]
+    blocked: bool
+    blockers_suggest_early_termination: bool
+    assumptions: tuple[str, ...]
+
+
+# Item and blocker rules read only these facts (plus the remedy); the date-free part of a status
+# is cached on them, because bulk screening meets the same combinations again and again.
+def _standing_key(remedy: Remedy, s: Situation) -> tuple[object, ...]:
+    f = s.facts
+    return (
+        remedy,
+        f.sentence,
+        f.mandatory_supervision,
+        s.known_true("probation_terminated_early"),
+        f.probation_violated,
+        s.known_true("sentence_complied"),
+        f.sentence_complied,
+        f.new_conviction_since_judgment,
+        f.serving_sentence_now,
+        f.on_supervision_now,
+        f.pending_charges,
+    )
+
+
+_STANDINGS: dict[tuple[object, ...], _Standing] = {}
+
+
+def _standing(remedy: Remedy, s: Situation) -> _Standing:
+    key = _standing_key(remedy, s)
+    found = _STANDINGS.get(key)
+    if found is None:
+        spec = SPECS[remedy]
+        blockers = [b for rule in spec.blockers if (b := rule(s, spec.blocker_citation))]
+        prison = remedy is Remedy.PC_1203_42 or s.facts.sentence is Sentence.STATE_PRISON
+        found = _STANDINGS[key] = _Standing(
+            item=spec.item(s),
+            blocker_reasons=tuple(b.reason for b in blockers),
+            blocked=bool(blockers),
+            blockers_suggest_early_termination=any(b.suggests_early_termination for b in blockers),
+            assumptions=(A_PRISON_COMPLETION,)
+            if prison and remedy is not Remedy.PC_1203_4A
+            else (),
+        )
+    return found
+
+
+_BLOCKED = Outcome.BLOCKED
+_WAIT = Outcome.WAIT
+_ELIGIBLE = Outcome.ELIGIBLE
+_DISCRETIONARY = Outcome.DISCRETIONARY
+
+
 def remedy_status(remedy: Remedy, s: Situation) -> RemedyStatus:
     """Combine a remedy's rules: blocked beats waiting, waiting beats available."""
-    spec = SPECS[remedy]
-    opening = spec.opening(s)
-    item = spec.item(s)
-    blockers = [b for rule in spec.blockers if (b := rule(s, spec.blocker_citation))]
-    early_termination = opening.suggests_early_termination or any(
-        b.suggests_early_termination for b in blockers
-    )
-    if blockers or opening.still_running:
-        outcome = Outcome.BLOCKED
+    opening = SPECS[remedy].opening(s)
+    standing = _standing(remedy, s)
+    item = standing.item
+    if standing.blocked or opening.still_running:
+        outcome = _BLOCKED
     elif opening.on is None or opening.on > s.as_of:
-        outcome = Outcome.WAIT
+        outcome = _WAIT
     else:
-        outcome = Outcome.ELIGIBLE if item.as_of_right else Outcome.DISCRETIONARY
-    reasons = (opening.reason, *(b.reason for b in blockers), item.reason)
-    prison = remedy is Remedy.PC_1203_42 or s.facts.sentence is Sentence.STATE_PRISON
-    assumptions = (A_PRISON_COMPLETION,) if prison and remedy is not Remedy.PC_1203_4A else ()
+        outcome = _ELIGIBLE if item.as_of_right else _DISCRETIONARY
+    early_termination = (
+        opening.suggests_early_termination or standing.blockers_suggest_early_termination
+    )
     return RemedyStatus(
         remedy=remedy,
         form_item=item.form_item,
         outcome=outcome,
         opens_on=opening.on,
-        reasons=reasons,
-        suggests_early_termination=early_termination and outcome in (Outcome.BLOCKED, Outcome.WAIT),
+        reasons=(opening.reason, *standing.blocker_reasons, item.reason),
+        suggests_early_termination=early_termination and (outcome is _BLOCKED or outcome is _WAIT),
         as_of_right=item.as_of_right,
-        assumptions=assumptions,
+        assumptions=standing.assumptions,
     )

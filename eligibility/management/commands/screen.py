@@ -173,17 +173,20 @@ class _Prepend:
         yield from self._stream
 
 
-def _error(case: Any, field: str | None, message: str) -> dict[str, Any]:
+_encode = json.JSONEncoder(separators=(",", ":")).encode
+
+
+def _error(case: Any, field: str | None, message: str) -> str:
     case_id = case.get("id") if isinstance(case, dict) else None
-    return {"id": case_id, "error": {"field": field, "message": message}}
+    return _encode({"id": case_id, "error": {"field": field, "message": message}})
 
 
-def screen_one(case: Any, as_of: date) -> dict[str, Any]:
-    """The result object for one input case: a determination or a per-case error."""
+def screen_one(case: Any, as_of: date) -> str:
+    """The result line (JSON, no newline) for one input case: a determination or an error."""
     if isinstance(case, _BadLine):
         return _error(None, None, f"Line {case.number} is not valid JSON ({case.message}).")
     try:
-        return determine(parse_case(case), as_of=as_of).to_dict()
+        return determine(parse_case(case), as_of=as_of).to_json()
     except CaseError as error:
         return _error(case, error.field, error.message)
 
@@ -233,12 +236,11 @@ class Command(BaseCommand):
             self._write_all(stream, as_of, out)
 
     def _write_all(self, stream: IO[str], as_of: date, out: Any) -> None:
-        encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
         pending: list[str] = []
         write = out.write
         try:
             for case in read_cases(stream):
-                pending.append(encode(screen_one(case, as_of)))
+                pending.append(screen_one(case, as_of))
                 if len(pending) >= FLUSH_LINES:
                     write("\n".join(pending) + "\n")
                     pending.clear()
