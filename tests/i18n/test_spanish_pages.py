@@ -1,0 +1,147 @@
+"""With Spanish chosen, the pages a person meets first are in Spanish, and say so in <html lang>.
+
+Each page is checked for phrases from our catalog (or allauth's, for the login page), for the
+absence of the English they replace, and for lang="es" on the root element.
+"""
+
+import pytest
+from django.conf import settings
+from django.core import mail
+from django.test import Client
+
+from tests.eligibility.interview import step_url
+from tests.eligibility.test_interview_scenarios import finish, probation_case
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def spanish(client: Client) -> Client:
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "es"
+    return client
+
+
+@pytest.fixture
+def spanish_petitioner(petitioner_client: Client) -> Client:
+    petitioner_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "es"
+    return petitioner_client
+
+
+def page(client: Client, url: str) -> str:
+    response = client.get(url, follow=True)
+    assert response.status_code == 200, url
+    return response.content.decode()
+
+
+def assert_spanish(html: str, spanish: list[str], english: list[str]) -> None:
+    assert '<html lang="es">' in html
+    for phrase in spanish:
+        assert phrase in html, phrase
+    for phrase in english:
+        assert phrase not in html, phrase
+
+
+def test_home_page_in_spanish(spanish):
+    assert_spanish(
+        page(spanish, "/"),
+        spanish=[
+            "Limpie una condena de California de sus antecedentes penales",
+            "Es gratis. No necesita una cuenta para empezar.",
+            "Información legal, no asesoría legal.",
+            "Saltar al contenido principal",
+            ">English</button>",  # the switch back, named in its own language
+        ],
+        english=["Clear a California conviction", "How it works", "Log in", "Skip to main"],
+    )
+
+
+def test_first_interview_step_in_spanish(spanish):
+    html = page(spanish, "/screening/new/")
+    assert_spanish(
+        html,
+        spanish=["¿En qué condado estaba la corte?", "Elija un condado", "Continuar", "Paso 1 de"],
+        english=["Which county was the court in?", "Choose a county", "Continue", "Step 1 of"],
+    )
+
+
+def test_form_errors_in_spanish(spanish):
+    spanish.get("/screening/new/")
+    response = spanish.post(
+        step_url("county"), {"interview-current_step": "county", "county-county": ""}
+    )
+    html = response.content.decode()
+    assert_spanish(
+        html,
+        spanish=["Hay un problema", "Elija el condado."],
+        english=["There is a problem", "Choose the county."],
+    )
+
+
+def test_results_page_and_engine_reasons_in_spanish(spanish_petitioner):
+    html = finish(spanish_petitioner, probation_case())
+    assert_spanish(
+        html,
+        spanish=[
+            "Lo que usted puede hacer",
+            "Puede pedirle a la corte que desestime esta condena ahora.",
+            # Reasons written by the engine in English and translated at display time:
+            "Le dieron libertad condicional, así que la petición es según PC 1203.4.",
+            "Se cumplieron las condiciones de la libertad condicional durante todo el periodo",
+            "Condado de Sacramento",
+        ],
+        english=[
+            "What you can do",
+            "You can ask the court to dismiss this conviction now.",
+            "Probation was granted, so the petition is under PC 1203.4.",
+            "The conditions of probation were fulfilled",
+        ],
+    )
+
+
+def test_login_page_in_spanish(spanish):
+    assert_spanish(
+        page(spanish, "/accounts/login/"),
+        spanish=["Iniciar sesión", "Contraseña"],
+        english=["Sign In", "Password", "Forgot your password"],
+    )
+
+
+def test_privacy_page_in_spanish(spanish):
+    assert_spanish(
+        page(spanish, "/privacy/"),
+        spanish=["Su información y su privacidad", "Lo que guardamos", "Quién la ve"],
+        english=["What we store", "Who sees it", "How to get it or delete it"],
+    )
+
+
+def test_not_found_page_in_spanish(spanish):
+    response = spanish.get("/no-such-page/")
+    assert response.status_code == 404
+    assert_spanish(
+        response.content.decode(),
+        spanish=["No encontramos esa página"],
+        english=["We could not find that page"],
+    )
+
+
+def test_english_is_still_the_default(client):
+    html = page(client, "/")
+    assert '<html lang="en">' in html
+    assert "Clear a California conviction from your record" in html
+    assert ">Español</button>" in html
+
+
+def test_signup_confirmation_email_in_spanish(spanish):
+    """allauth's own emails come from its Spanish catalog when the person chose Spanish."""
+    response = spanish.post(
+        "/accounts/signup/",
+        {
+            "email": "lupe@example.org",
+            "password1": "un caballo correcto",
+            "password2": "un caballo correcto",
+        },
+    )
+    assert response.status_code == 302
+    assert len(mail.outbox) == 1
+    assert "correo electrónico" in mail.outbox[0].subject
+    assert "Hello from" not in mail.outbox[0].body
