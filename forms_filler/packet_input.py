@@ -29,6 +29,12 @@ PETITIONER_FIELDS = ("name", "street", "city", "state", "zip", "phone", "email")
 # The caption needs these to be a usable filing; phone and email may be left empty.
 PETITIONER_REQUIRED = frozenset(("name", "street", "city", "state", "zip"))
 PACKET_FIELDS = frozenset(("petitioner", "cases", "declaration"))
+# Generous for real people, small enough that nobody can make a render take minutes (long text
+# is laid out line by line). The renderer itself still wraps whatever it is given.
+MAX_LENGTH = {"name": 200, "street": 200, "city": 100, "state": 40, "zip": 20, "phone": 40}
+MAX_EMAIL = 254
+MAX_CASE_NUMBER = 60
+MAX_DECLARATION = 20_000
 LANGUAGES = ("en", "es")
 _COUNTY_BY_FOLDED_NAME = {county.casefold(): county for county in COUNTIES}
 
@@ -73,11 +79,13 @@ def county_notes_for(county: str) -> CountyNotes:
     )
 
 
-def _string(value: Any, field: str, *, required: bool) -> str:
+def _string(value: Any, field: str, *, required: bool, max_length: int) -> str:
     if not isinstance(value, str):
         raise PacketInputError(field, "Must be a string.")
     if required and not value.strip():
         raise PacketInputError(field, "This field is required.")
+    if len(value.strip()) > max_length:
+        raise PacketInputError(field, f"Must be at most {max_length} characters.")
     return value.strip()
 
 
@@ -95,7 +103,10 @@ def petitioner_from_dict(data: Any) -> Petitioner:
                 raise PacketInputError(f"petitioner.{name}", "This field is required.")
             values[name] = ""
             continue
-        values[name] = _string(data[name], f"petitioner.{name}", required=required)
+        limit = MAX_LENGTH.get(name, MAX_EMAIL)
+        values[name] = _string(
+            data[name], f"petitioner.{name}", required=required, max_length=limit
+        )
     return Petitioner(**values)
 
 
@@ -139,13 +150,15 @@ def case_input_from_dict(
     if raw_county is None:
         raise PacketInputError(f"{field}.county", "This field is required.")
     county = _COUNTY_BY_FOLDED_NAME.get(
-        _string(raw_county, f"{field}.county", required=True).casefold()
+        _string(raw_county, f"{field}.county", required=True, max_length=40).casefold()
     )
     if county is None:
         raise PacketInputError(f"{field}.county", "Must be one of California's 58 counties.")
     if raw_number is None:
         raise PacketInputError(f"{field}.case_number", "This field is required.")
-    case_number = _string(raw_number, f"{field}.case_number", required=True)
+    case_number = _string(
+        raw_number, f"{field}.case_number", required=True, max_length=MAX_CASE_NUMBER
+    )
     # `id` is the screening CLI's echo field; a packet case is known by its number instead.
     case.setdefault("id", case_number)
     try:
@@ -190,7 +203,7 @@ def packet_input_from_dict(
     declaration = data.get("declaration", "")
     if declaration is None:
         declaration = ""
-    declaration = _string(declaration, "declaration", required=False)
+    declaration = _string(declaration, "declaration", required=False, max_length=MAX_DECLARATION)
     return PacketInput(
         petitioner=petitioner,
         cases=tuple(
