@@ -38,15 +38,17 @@ class World:
     version: PacketVersion
     guide_page: GuidePage
 
-    def client(self, role: str) -> Client:
-        user = {
+    def user(self, role: str) -> User | None:
+        return {
             "anonymous": None,
             "owner": self.owner,
             "other": self.other,
             "staff": self.staff,
             "admin": self.admin,
         }[role]
-        return client_for(user)
+
+    def client(self, role: str) -> Client:
+        return client_for(self.user(role))
 
 
 def ready_version(packet: Packet, number: int = 1) -> PacketVersion:
