@@ -1,0 +1,122 @@
+"""Packet render benchmark (not a test): median render time and peak memory.
+
+    .venv/bin/python bench/packet_bench.py [--runs 15]
+
+Renders a one-case and a five-case packet (each case: cover, CR-180, CR-181; the five-case one
+also has a declaration) through `render_packet_pdf`, the function the worker calls. Target: under
+0.5 s for one case. Figures and the machine they came from go in docs/packets.md.
+"""
+
+import argparse
+import os
+import platform
+import resource
+import statistics
+import sys
+import time
+import tracemalloc
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "expunge_portal.settings.test")
+
+import django
+
+django.setup()
+
+from forms_filler.render import (  # noqa: E402
+    CaseInput,
+    CountInput,
+    CountyNotes,
+    PacketInput,
+    Petitioner,
+    render_packet_pdf,
+)
+
+PETITIONER = Petitioner(
+    name="Ana María Ruiz",
+    street="1200 J Street, Apt. 4",
+    city="Sacramento",
+    state="CA",
+    zip="95814",
+    phone="(916) 555-0100",
+    email="ana@example.org",
+)
+
+
+def a_case(number: int) -> CaseInput:
+    return CaseInput(
+        county="Sacramento",
+        case_number=f"22FE{number:06d}",
+        judgment_date=date(2020, 1, 10),
+        counts=(
+            CountInput("PC", "487(a)", "felony", "Grand theft", reduction_17b=True),
+            CountInput("PC", "484(a)", "misdemeanor", "Petty theft", reduction_17b=False),
+        ),
+        determination={
+            "outcome": "discretionary",
+            "remedy": "1203.4",
+            "form_item": "2c",
+            "eligible_on": "2023-05-11",
+            "reduction_17b": True,
+            "automatic_relief_possible": False,
+            "counts": [],
+            "alternatives": [],
+            "reasons": [
+                {"text": "Probation was violated.", "citation": "Pen. Code § 1203.4(a)(1)"}
+            ],
+            "assumptions": [],
+        },
+        county_notes=CountyNotes.for_unknown_county("Sacramento"),
+    )
+
+
+def packet(cases: int) -> PacketInput:
+    return PacketInput(
+        petitioner=PETITIONER,
+        cases=tuple(a_case(number) for number in range(cases)),
+        declaration="Since my conviction I finished school and have worked full time.",
+        language="en",
+        as_of=date(2025, 6, 15),
+    )
+
+
+def median_seconds(subject: PacketInput, runs: int) -> tuple[float, int]:
+    timings = []
+    size = 0
+    for _ in range(runs):
+        start = time.perf_counter()
+        size = len(render_packet_pdf(subject))
+        timings.append(time.perf_counter() - start)
+    return statistics.median(timings), size
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15)
+    runs = parser.parse_args().runs
+
+    render_packet_pdf(packet(1))  # warm-up: imports, font loading, template compilation
+    print(
+        f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, "
+        f"Python {platform.python_version()}, load average {os.getloadavg()[0]:.2f}"
+    )
+    for cases in (1, 5):
+        median, size = median_seconds(packet(cases), runs)
+        print(f"{cases} case(s): median {median:.3f} s over {runs} runs, {size / 1024:.0f} KiB")
+
+    tracemalloc.start()
+    render_packet_pdf(packet(5))
+    python_peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    # ru_maxrss is in KiB on Linux: the whole process, as a worker would see it.
+    process_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(
+        f"peak memory: process {process_peak:.0f} MiB (RSS), "
+        f"Python heap during a five-case render {python_peak / 1024 / 1024:.1f} MiB"
+    )
+
+
+if __name__ == "__main__":
+    main()
