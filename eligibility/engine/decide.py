@@ -147,6 +147,9 @@ def determine(facts: CaseFacts, *, as_of: date) -> Determination:
     suspended = effective.prison_term_suspended
     any_dismissable = any_17b = any_47 = any_64 = any_certificate = any_registrable = False
     all_clean = True
+    excluded: list[Reason] = []
+    reductions: list[Reason] = []
+    count_assumptions: list[str] = []
     for index, count in enumerate(effective.counts):
         assessment = assess_count(
             count, sentence, trafficking, pre_realignment, registrant, suspended
@@ -159,6 +162,12 @@ def determine(facts: CaseFacts, *, as_of: date) -> Determination:
         any_certificate |= assessment.certificate_ok
         any_registrable |= assessment.registrable
         all_clean &= assessment.clean_felony
+        if assessment.excluded is not None:
+            excluded.append(assessment.excluded)
+        if assessment.reduction_reason is not None:
+            reductions.append(assessment.reduction_reason)
+        if assessment.assumptions:
+            count_assumptions.extend(assessment.assumptions)
         status: RemedyStatus | None = None
         if assessment.dismissable:
             remedy: Remedy = assessment.remedy  # type: ignore[assignment]
@@ -175,19 +184,17 @@ def determine(facts: CaseFacts, *, as_of: date) -> Determination:
 
     chosen = assessed[best_index]
     chosen_status = None
-    reasons: list[Reason] = []
+    reasons: list[Reason]
     if best_outcome is NOT_ELIGIBLE:
-        for a in assessed:
-            reasons.append(a.excluded or a.route)
+        reasons = [a.excluded or a.route for a in assessed]
     else:
         chosen_status = best_status
         assert chosen_status is not None  # noqa: S101  (an outcome other than not_eligible)
-        reasons.append(chosen.route)
-        reasons.extend(chosen_status.reasons)
+        reasons = [chosen.route, *chosen_status.reasons]
         if chosen.discretionary_only is not None:
             reasons.append(chosen.discretionary_only)
-        reasons.extend(a.excluded for a in assessed if a.excluded is not None)
-    reasons.extend(a.reduction_reason for a in assessed if a.reduction_reason is not None)
+        reasons += excluded
+    reasons += reductions
     summary = CountsSummary(
         any_dismissable, any_17b, any_47, any_64, any_certificate, any_registrable, all_clean
     )
@@ -195,12 +202,12 @@ def determine(facts: CaseFacts, *, as_of: date) -> Determination:
     if relief.reason is not None:
         reasons.append(relief.reason)
 
-    all_assumptions = list(assumptions)
-    if chosen_status is not None:
-        all_assumptions.extend(chosen_status.assumptions)
-    for a in assessed:
-        all_assumptions.extend(a.assumptions)
-    all_assumptions.extend(relief.assumptions)
+    all_assumptions = [
+        *assumptions,
+        *(chosen_status.assumptions if chosen_status is not None else ()),
+        *count_assumptions,
+        *relief.assumptions,
+    ]
 
     return Determination(
         id=facts.id,

@@ -57,6 +57,8 @@ _BOOLEANS = (
     "pre_realignment_1170h_eligible",
     "trafficking_victim",
 )
+# CaseFacts' boolean fields in its field order (sentence_end_date sits after the second).
+_BOOLEAN_DEFAULTS = tuple((name, name == "sentence_complied") for name in _BOOLEANS)
 _ALLOWED = frozenset((*_REQUIRED, *_BOOLEANS, "sentence_end_date"))
 _COUNT_ALLOWED = frozenset(("code", "section", "level", "wobbler"))
 _LEVELS = {level.value: level for level in Level}
@@ -71,6 +73,13 @@ def _parse_date(value: Any, field: str) -> date:
         return date.fromisoformat(value)
     except ValueError:
         raise CaseError(field, MSG_DATE) from None
+
+
+def _flag(data: dict[str, Any], name: str, default: bool) -> bool:
+    value = data.get(name, default)
+    if type(value) is not bool:
+        raise CaseError(name, MSG_BOOL)
+    return value
 
 
 def _parse_string(value: Any, field: str) -> str:
@@ -155,24 +164,26 @@ def parse_case(data: Any) -> CaseFacts:
         if end_date < judgment_date:
             raise CaseError("sentence_end_date", MSG_END_BEFORE_JUDGMENT)
 
-    flags: dict[str, bool] = {}
-    for name in _BOOLEANS:
-        if name in data:
-            value = data[name]
-            if type(value) is not bool:
-                raise CaseError(name, MSG_BOOL)
-            flags[name] = value
+    # Positional, in CaseFacts' field order: the bulk screener builds one per input line.
+    flags = [_flag(data, name, default) for name, default in _BOOLEAN_DEFAULTS]
+    (
+        prison_term_suspended,
+        mandatory_supervision,
+        probation_terminated_early,
+    ) = flags[:3]
 
-    if flags.get("mandatory_supervision") and sentence is not Sentence.COUNTY_JAIL:
+    if mandatory_supervision and sentence is not Sentence.COUNTY_JAIL:
         raise CaseError("mandatory_supervision", MSG_SUPERVISION_ONLY_JAIL)
-    if flags.get("probation_terminated_early") and end_date is None:
+    if probation_terminated_early and end_date is None:
         raise CaseError("sentence_end_date", MSG_EARLY_NEEDS_DATE)
 
     return CaseFacts(
-        id=case_id,
-        judgment_date=judgment_date,
-        counts=counts,
-        sentence=sentence,
-        sentence_end_date=end_date,
-        **flags,
+        case_id,
+        judgment_date,
+        counts,
+        sentence,
+        prison_term_suspended,
+        mandatory_supervision,
+        end_date,
+        *flags[2:],
     )

@@ -78,3 +78,33 @@ def test_judgment_after_screening_date_is_a_case_error() -> None:
     with pytest.raises(CaseError) as caught:
         determine(facts, as_of=date(2025, 6, 15))
     assert caught.value.field == "judgment_date"
+
+
+BOOLEANS = [
+    "prison_term_suspended",
+    "probation_terminated_early",
+    "probation_violated",
+    "new_conviction_since_judgment",
+    "on_supervision_now",
+    "serving_sentence_now",
+    "pending_charges",
+    "registrant",
+    "pre_realignment_1170h_eligible",
+    "trafficking_victim",
+]
+
+
+@pytest.mark.parametrize("name", BOOLEANS)
+def test_each_boolean_lands_in_its_own_field(name: str) -> None:
+    facts = parse_case(case(**{name: True}))
+    assert [n for n in BOOLEANS if getattr(facts, n)] == [name]
+    assert facts.sentence_complied is True
+
+
+def test_sentence_complied_false_and_supervision_land_in_their_fields() -> None:
+    facts = parse_case(
+        case(sentence="county_jail", mandatory_supervision=True, sentence_complied=False)
+    )
+    assert facts.mandatory_supervision is True
+    assert facts.sentence_complied is False
+    assert not any(getattr(facts, n) for n in BOOLEANS)
