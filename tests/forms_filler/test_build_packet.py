@@ -165,6 +165,6 @@ def test_the_real_command_line_exits_2_on_invalid_input(tmp_path):
         check=False,
         timeout=120,
     )
-    assert result.returncode == 2
+    assert result.returncode == 2, result.stderr
     assert "cases[0].judgment_date" in result.stderr
     assert not output.exists()
