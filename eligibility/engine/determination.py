@@ -125,12 +125,17 @@ class Determination:
         """``json.dumps(self.to_dict())`` in compact form, built from cached pieces: the bulk
         screener writes hundreds of thousands of these, and most pieces repeat."""
         counts = self.counts_json or "[" + ",".join(map(count_json, self.counts)) + "]"
-        reasons = ",".join(
-            _fragment((r.text, r.citation), lambda r=r: {"text": r.text, "citation": r.citation})
-            if not r.params
-            else _encode({"text": r.text, "citation": r.citation})
-            for r in self.reasons
-        )
+        parts = []
+        for r in self.reasons:
+            if r.params:  # carries a date or a section: different for every case
+                parts.append(_encode({"text": r.text, "citation": r.citation}))
+                continue
+            key = (r.text, r.citation)
+            text = _FRAGMENTS.get(key)
+            if text is None:
+                text = _fragment(key, lambda r=r: {"text": r.text, "citation": r.citation})
+            parts.append(text)
+        reasons = ",".join(parts)
         eligible_on = f'"{self.eligible_on.isoformat()}"' if self.eligible_on else "null"
         return (
             f'{{"id":{_encode(self.id)},"outcome":"{self.outcome.value}",'

@@ -420,13 +420,14 @@ class _Standing:
 # is cached on them, because bulk screening meets the same combinations again and again.
 def _standing_key(remedy: Remedy, s: Situation) -> tuple[object, ...]:
     f = s.facts
+    unknown = f.unknown
     return (
         remedy,
         f.sentence,
         f.mandatory_supervision,
-        s.known_true("probation_terminated_early"),
+        f.probation_terminated_early and "probation_terminated_early" not in unknown,
         f.probation_violated,
-        s.known_true("sentence_complied"),
+        f.sentence_complied and "sentence_complied" not in unknown,
         f.sentence_complied,
         f.new_conviction_since_judgment,
         f.serving_sentence_now,
