@@ -1,6 +1,8 @@
 from django import forms
+from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
+from eligibility.forms import AboutYouForm
 from eligibility.models import Person
 from expunge_portal.counties import COUNTY_CHOICES
 
@@ -33,6 +35,10 @@ class PersonDetailsForm(forms.ModelForm):
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         self.fields["full_name"].required = True
+        # The same shapes as the interview's "about you" page: both doors accept the same details.
+        for name in ("zip_code", "phone"):
+            shapes = AboutYouForm.base_fields[name].validators
+            self.fields[name].validators += [v for v in shapes if isinstance(v, RegexValidator)]
 
     def clean_full_name(self) -> str:
         name = " ".join(self.cleaned_data["full_name"].split())
