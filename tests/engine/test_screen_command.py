@@ -249,3 +249,23 @@ def test_call_command_raises_with_return_code_2_for_unreadable_input(tmp_path: P
     with pytest.raises(CommandError) as caught:
         call_command("screen", str(path))
     assert caught.value.returncode == 2
+
+
+def test_an_unexpected_failure_is_that_cases_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from eligibility.management.commands import screen
+
+    real = screen.determine
+
+    def flaky(facts: Any, *, as_of: Any) -> Any:
+        if facts.id == "boom":
+            raise ZeroDivisionError
+        return real(facts, as_of=as_of)
+
+    monkeypatch.setattr(screen, "determine", flaky)
+    path = tmp_path / "cases.json"
+    path.write_text(json.dumps([case(id="a"), case(id="boom"), case(id="b")]))
+    results = _screen(path)
+    assert [r["id"] for r in results] == ["a", "boom", "b"]
+    assert "ZeroDivisionError" in results[1]["error"]["message"]

@@ -189,6 +189,8 @@ def screen_one(case: Any, as_of: date) -> str:
         return determine(parse_case(case), as_of=as_of).to_json()
     except CaseError as error:
         return _error(case, error.field, error.message)
+    except Exception as error:  # a bug must not cost the clinic the rest of the batch
+        return _error(case, None, f"This case could not be screened ({type(error).__name__}).")
 
 
 class Command(BaseCommand):
