@@ -165,7 +165,12 @@ def parse_case(data: Any) -> CaseFacts:
             raise CaseError("sentence_end_date", MSG_END_BEFORE_JUDGMENT)
 
     # Positional, in CaseFacts' field order: the bulk screener builds one per input line.
-    flags = [_flag(data, name, default) for name, default in _BOOLEAN_DEFAULTS]
+    get = data.get
+    flags = [get(name, default) for name, default in _BOOLEAN_DEFAULTS]
+    for value in flags:
+        if value is not True and value is not False:
+            for name, default in _BOOLEAN_DEFAULTS:
+                _flag(data, name, default)  # raises, naming the first wrong field
     (
         prison_term_suspended,
         mandatory_supervision,
