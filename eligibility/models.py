@@ -88,6 +88,9 @@ class Case(models.Model):
     registrant = models.BooleanField(null=True, blank=True)
     pre_realignment_1170h_eligible = models.BooleanField(null=True, blank=True)
     trafficking_victim = models.BooleanField(null=True, blank=True)
+    # The person's own words on why dismissal is fair; attached as a declaration (MC-031 style)
+    # when the court decides in the interests of justice.
+    statement = models.TextField(_("statement to the judge"), max_length=5000, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()

@@ -161,3 +161,9 @@ def stale_data_purge(*, older_than: datetime.datetime) -> dict[str, int]:
     drafts, _ = InterviewDraft.objects.filter(updated_at__lt=older_than).delete()
     sessions, _ = Session.objects.filter(expire_date__lt=max(older_than, timezone.now())).delete()
     return {"people": people, "drafts": drafts, "sessions": sessions}
+
+
+def case_set_statement(*, case: Case, statement: str) -> Case:
+    case.statement = statement.strip()
+    case.save(update_fields=["statement", "updated_at"])
+    return case

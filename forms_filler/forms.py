@@ -47,6 +47,20 @@ class PersonDetailsForm(forms.ModelForm):
         return name
 
 
+class StatementForm(forms.Form):
+    statement = forms.CharField(
+        label=_("Your statement to the judge (optional)"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 10}),
+        help_text=_(
+            "In your own words: what has changed since the conviction, and how a dismissal would "
+            "help you (work, housing, school, family). It is attached to your petition and signed "
+            "under penalty of perjury, so write only what is true."
+        ),
+    )
+
+
 class QueueFilterForm(forms.Form):
     q = forms.CharField(label=_("Name or case number"), required=False, max_length=100)
     status = forms.ChoiceField(

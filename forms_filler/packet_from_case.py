@@ -158,7 +158,7 @@ def packet_input_for_case(*, case: Case, language: str) -> PacketInput:
     return PacketInput(
         petitioner=petitioner(case.person),
         cases=(case_input(case=case, language=lang),),
-        declaration="",
+        declaration=case.statement,
         language=lang,
         as_of=today_in_california(),
     )

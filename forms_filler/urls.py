@@ -9,6 +9,7 @@ urlpatterns = [
     path("case/<int:case_id>/status/", views.packet_status, name="status"),
     path("case/<int:case_id>/retry/", views.packet_retry, name="retry"),
     path("case/<int:case_id>/details/", views.details, name="details"),
+    path("case/<int:case_id>/statement/", views.statement, name="statement"),
     path("case/<int:case_id>/submit/", views.packet_submit, name="submit"),
     path("case/<int:case_id>/resubmit/", views.packet_resubmit, name="resubmit"),
     path("case/<int:case_id>/withdraw/", views.packet_withdraw, name="withdraw"),

@@ -17,10 +17,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from eligibility.models import Case
-from eligibility.services import person_update_details
+from eligibility.services import case_set_statement, person_update_details
 
 from . import review, selectors, services
-from .forms import PersonDetailsForm
+from .forms import PersonDetailsForm, StatementForm
 from .models import Packet, PacketVersion, RenderStatus, ReviewStatus
 from .packet_from_case import answers_fingerprint
 from .storage import packet_storage
@@ -47,6 +47,11 @@ def _case_edit_url(case: Case) -> str | None:
         return None
 
 
+def _decided_in_interests_of_justice(case: Case) -> bool:
+    determination = case.determinations.order_by("-created_at", "-pk").first()
+    return bool(determination and determination.outcome == "discretionary")
+
+
 def _page_context(request: HttpRequest, case: Case) -> dict[str, object]:
     packet = selectors.packet_for_case(case=case)
     latest = packet.latest_version if packet else None
@@ -67,6 +72,7 @@ def _page_context(request: HttpRequest, case: Case) -> dict[str, object]:
         "is_owner": is_owner,
         "outdated": outdated,
         "needs_details": not case.person.full_name.strip(),
+        "asks_for_statement": _decided_in_interests_of_justice(case),
         "review_status": ReviewStatus(status),
         "can_submit": can_send
         and review.transition_allowed(status, ReviewStatus.SUBMITTED)
@@ -238,6 +244,25 @@ def version_preview(request: HttpRequest, case_id: int, number: int) -> FileResp
     for header, value in PRIVATE_HEADERS.items():
         response[header] = value
     return response
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def statement(request: HttpRequest, case_id: int) -> HttpResponse:
+    """The person's statement to the judge, attached to discretionary petitions."""
+    case = _own_case(request, case_id)
+    form = StatementForm(request.POST or None, initial={"statement": case.statement})
+    if request.method == "POST" and form.is_valid():
+        case_set_statement(case=case, statement=form.cleaned_data["statement"])
+        messages.success(
+            request, _("Your statement is saved. Make your papers again to include it.")
+        )
+        return redirect(_packet_url(case.pk))
+    return render(
+        request,
+        "forms_filler/statement.html",
+        {"form": form, "case": case, "back_url": _packet_url(case.pk)},
+    )
 
 
 @login_required
