@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eligibility.engine import CaseFacts, Count, Level, Sentence, determine
+from eligibility.engine import CaseError, CaseFacts, Count, Level, Sentence, determine, parse_case
 from eligibility.engine.offenses import catalog
 
 OFFENSES = [(o.code, o.section) for o in catalog()] + [("PC", "99999"), ("PC", "664/288(a)")]
@@ -111,3 +111,50 @@ def test_the_id_is_echoed_and_unknown_is_optional(facts: CaseFacts, offset: int)
 def test_to_json_is_exactly_to_dict(facts: CaseFacts, offset: int) -> None:
     result = determine(facts, as_of=_as_of(facts, offset))
     assert json.loads(result.to_json()) == result.to_dict()
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=12),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner),
+    max_leaves=8,
+)
+FIELD_NAMES = [
+    "id",
+    "judgment_date",
+    "counts",
+    "sentence",
+    "sentence_end_date",
+    "pending_charges",
+    "mandatory_supervision",
+    "probation_terminated_early",
+]
+field_values = json_values | st.sampled_from(
+    ["2020-01-01", "2023-02-30", "probation", "county_jail", True, False, None]
+)
+count_objects = st.dictionaries(
+    st.sampled_from(["code", "section", "level", "wobbler", "extra"]),
+    field_values | st.sampled_from(["PC", "459", "felony", "infraction"]),
+)
+case_objects = st.dictionaries(
+    st.sampled_from(FIELD_NAMES),
+    field_values | st.lists(count_objects | json_values, max_size=3),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(case_objects | json_values)
+def test_parse_case_only_ever_raises_case_error(data: object) -> None:
+    problem: CaseError | None = None
+    try:
+        facts = parse_case(data)
+    except CaseError as error:
+        problem = error
+    if problem is not None:
+        assert problem.message
+        assert problem.field is None or isinstance(problem.field, str)
+        return
+    # Whatever parsed is something the engine can decide (dates pinned to stay consistent).
+    determine(
+        replace(facts, judgment_date=date(2000, 1, 1), sentence_end_date=None),
+        as_of=date(2025, 6, 15),
+    )
