@@ -10,6 +10,8 @@ from typing import Any
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from eligibility.engine import Determination as EngineDetermination
+
 from .models import Case, Determination, Sentence
 from .selectors import latest_determination
 
@@ -103,6 +105,44 @@ def _translated(translatable: dict[str, Any], kind: str, index: int, english: st
     return _fill(items[index]["template"], items[index]["params"], english)
 
 
+def translatable_parts(determination: EngineDetermination) -> dict[str, list[dict[str, Any]]]:
+    """The untranslated templates behind a determination's reasons, stored beside its result."""
+    return {
+        "reasons": [
+            {"template": r.template, "params": dict(r.params)} for r in determination.reasons
+        ],
+        "counts": [
+            {"template": c.reason_template, "params": dict(c.reason_params)}
+            for c in determination.counts
+        ],
+    }
+
+
+def translated_result(
+    result: dict[str, Any],
+    translatable: dict[str, Any],
+    interview_assumptions: list[dict[str, Any]] = (),  # type: ignore[assignment]
+) -> dict[str, Any]:
+    """A copy of a screening result whose reasons, count reasons and assumptions are in the
+    active language (the PDF cover uses it; the results page goes through case_results)."""
+    return {
+        **result,
+        "reasons": [
+            {"text": _translated(translatable, "reasons", i, r["text"]), "citation": r["citation"]}
+            for i, r in enumerate(result["reasons"])
+        ],
+        "counts": [
+            {**count, "reason": _translated(translatable, "counts", i, count["reason"])}
+            for i, count in enumerate(result["counts"])
+        ],
+        "assumptions": [
+            _fill(item["template"], item["params"], item["template"])
+            for item in interview_assumptions
+        ]
+        + [gettext(text) for text in result["assumptions"]],
+    }
+
+
 def case_results(case: Case) -> CaseResult:
     determination = latest_determination(case=case)
     if determination is None:
@@ -123,18 +163,7 @@ def case_results(case: Case) -> CaseResult:
         )
     else:
         explanation = str(EXPLANATIONS[outcome])
-    reasons = [
-        {"text": _translated(translatable, "reasons", i, r["text"]), "citation": r["citation"]}
-        for i, r in enumerate(result["reasons"])
-    ]
-    counts = [
-        {**count, "reason": _translated(translatable, "counts", i, count["reason"])}
-        for i, count in enumerate(result["counts"])
-    ]
-    assumptions = [
-        _fill(item["template"], item["params"], item["template"])
-        for item in determination.interview_assumptions
-    ] + [gettext(text) for text in result["assumptions"]]
+    shown = translated_result(result, translatable, determination.interview_assumptions)
     return CaseResult(
         case=case,
         determination=determination,
@@ -146,8 +175,8 @@ def case_results(case: Case) -> CaseResult:
         eligible_on=eligible_on,
         reduction_17b=result["reduction_17b"],
         automatic_relief_possible=result["automatic_relief_possible"],
-        reasons=reasons,
-        assumptions=assumptions,
-        counts=counts,
+        reasons=shown["reasons"],
+        assumptions=shown["assumptions"],
+        counts=shown["counts"],
         alternatives=[str(ALTERNATIVES[a]) for a in result["alternatives"] if a in ALTERNATIVES],
     )

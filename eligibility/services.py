@@ -14,6 +14,7 @@ from expunge_portal.accounts.models import User
 
 from .facts_from_answers import case_to_facts
 from .models import Case, Count, Determination, Person, Sentence
+from .presentation import translatable_parts
 
 CALIFORNIA = ZoneInfo("America/Los_Angeles")
 
@@ -76,13 +77,7 @@ def case_determine(*, case: Case, as_of: datetime.date | None = None) -> Determi
         as_of=as_of,
         outcome=str(result.outcome),
         result=result.to_dict(),
-        translatable={
-            "reasons": [{"template": r.template, "params": dict(r.params)} for r in result.reasons],
-            "counts": [
-                {"template": c.reason_template, "params": dict(c.reason_params)}
-                for c in result.counts
-            ],
-        },
+        translatable=translatable_parts(result),
         interview_assumptions=[a.as_dict() for a in interview_assumptions],
     )
 

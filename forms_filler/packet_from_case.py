@@ -8,10 +8,12 @@ import json
 from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
+from django.utils import translation
 from django.utils.translation import gettext_noop
 
 from eligibility.engine import offenses
 from eligibility.models import Case, Determination, Person
+from eligibility.presentation import translated_result
 from eligibility.services import today_in_california
 from forms_filler.render.inputs import (
     CaseInput,
@@ -134,9 +136,17 @@ def case_input(*, case: Case, language: Language) -> CaseInput:
         case_number=case.case_number,
         judgment_date=case.judgment_date,
         counts=tuple(counts),
-        determination=result,
+        # Reasons and assumptions in the packet's language (the cover page prints them).
+        determination=_translated(determination, language),
         county_notes=county_notes(case.county),
     )
+
+
+def _translated(determination: Determination, language: Language) -> dict[str, Any]:
+    with translation.override(language):
+        return translated_result(
+            determination.result, determination.translatable, determination.interview_assumptions
+        )
 
 
 def petitioner(person: Person) -> Petitioner:

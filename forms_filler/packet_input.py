@@ -21,6 +21,7 @@ from django.utils import translation
 
 from eligibility.engine import CaseError, determine, parse_case
 from eligibility.engine.offenses import lookup
+from eligibility.presentation import translatable_parts, translated_result
 from expunge_portal.counties import COUNTIES
 
 from .render.inputs import CaseInput, CountInput, CountyNotes, PacketInput, Petitioner
@@ -166,9 +167,10 @@ def case_input_from_dict(
     except CaseError as error:
         path = f"{field}.{error.field}" if error.field else field
         raise PacketInputError(path, error.message) from error
-    determination = determine(facts, as_of=as_of).to_dict()
+    result = determine(facts, as_of=as_of)
     with translation.override(language):
         notes = county_notes(county)
+        determination = translated_result(result.to_dict(), translatable_parts(result))
     return CaseInput(
         county=county,
         case_number=case_number,
