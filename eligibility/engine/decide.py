@@ -43,7 +43,6 @@ T_COUNT_DISCRETIONARY = gettext_noop(
 ELIGIBLE = Outcome.ELIGIBLE
 DISCRETIONARY = Outcome.DISCRETIONARY
 NOT_ELIGIBLE = Outcome.NOT_ELIGIBLE
-_RANK = {outcome: rank for outcome, rank in OUTCOME_RANK.items()}
 
 
 def _count_result(
@@ -177,7 +176,7 @@ def determine(facts: CaseFacts, *, as_of: date) -> Determination:
         result, outcome, form_item, fragment = _count_result(count, assessment, status)
         results.append(result)
         fragments.append(fragment)
-        rank = _RANK[outcome]
+        rank = OUTCOME_RANK[outcome]
         if rank < best_rank or (rank == best_rank and _opens_sooner(status, best_status)):
             best_rank, best_index, best_outcome, best_item = rank, index, outcome, form_item
             best_status = status
