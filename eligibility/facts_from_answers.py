@@ -16,6 +16,12 @@ from .models import Sentence as SentenceChoice
 LEVEL_GUESSED_FROM_CATALOG = gettext_noop(
     "You did not know the level of %(offense)s; it can only be a %(level)s, so we used that."
 )
+# The level words put into sentences, so the Spanish sentence gets the Spanish word.
+LEVEL_WORDS = {
+    Level.FELONY: gettext_noop("felony"),
+    Level.MISDEMEANOR: gettext_noop("misdemeanor"),
+    Level.INFRACTION: gettext_noop("infraction"),
+}
 LEVEL_ASSUMED_FELONY = gettext_noop(
     "You did not know whether %(offense)s was a felony or a misdemeanor. We assumed a felony, "
     "which is the cautious reading. Your court records (the minute order or docket) say which."
@@ -24,6 +30,9 @@ LEVEL_ASSUMED_FELONY = gettext_noop(
 
 @dataclass(frozen=True)
 class InterviewAssumption:
+    """A sentence template and its values; values that are words of ours (LEVEL_WORDS) are
+    translated too when the sentence is shown."""
+
     template: str
     params: dict[str, str]
 
@@ -75,6 +84,6 @@ def _level_for(count) -> tuple[Level, InterviewAssumption | None]:
     if offense is not None and len(offense.levels) == 1:
         (only,) = offense.levels
         return Level(only), InterviewAssumption(
-            LEVEL_GUESSED_FROM_CATALOG, {"offense": name, "level": only}
+            LEVEL_GUESSED_FROM_CATALOG, {"offense": name, "level": LEVEL_WORDS[Level(only)]}
         )
     return Level.FELONY, InterviewAssumption(LEVEL_ASSUMED_FELONY, {"offense": name})

@@ -89,10 +89,12 @@ class CaseResult:
 
 
 def _fill(template: str, params: dict[str, str], fallback: str) -> str:
+    """The template in the reader's language, filled in. A value that is itself one of our
+    marked words (an offense level) is translated; any other value has no entry and stays."""
     if not template:
         return fallback
     try:
-        return gettext(template) % params
+        return gettext(template) % {name: gettext(value) for name, value in params.items()}
     except (KeyError, TypeError, ValueError):
         return fallback
 

@@ -305,3 +305,17 @@ def test_an_unfinished_anonymous_draft_carries_over_when_logging_in(petitioner):
     other_device = Client()
     other_device.force_login(petitioner)
     assert other_device.get("/screening/")["Location"] == step_url("judgment-date")
+
+
+def test_an_unknown_level_is_taken_from_the_catalog_and_explained_in_spanish(
+    petitioner_client, petitioner
+):
+    steps = probation_case(offense=("PC 148(a)(1)", "unknown"), felony_steps=True)
+    finish(petitioner_client, steps)
+    case = Case.objects.get(person__owner=petitioner)
+    assert case.counts.get().level == "unknown"
+    assert Determination.objects.get(case=case).result["counts"][0]["level"] == "misdemeanor"
+    petitioner_client.cookies["django_language"] = "es"
+    html = petitioner_client.get("/screening/results/").content.decode()
+    assert "delito menor" in html
+    assert "it can only be a" not in html
