@@ -11,6 +11,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from eligibility.engine import Determination as EngineDetermination
+from eligibility.engine.offenses import verify_notes
 
 from .models import Case, Determination, Sentence
 from .selectors import latest_determination
@@ -125,8 +126,8 @@ def translated_result(
     translatable: dict[str, Any],
     interview_assumptions: list[dict[str, Any]] = (),  # type: ignore[assignment]
 ) -> dict[str, Any]:
-    """A copy of a screening result whose reasons, count reasons and assumptions are in the
-    active language (the PDF cover uses it; the results page goes through case_results)."""
+    """A copy of a screening result for the person: reasons, count reasons and assumptions in
+    the active language (the PDF cover uses it; the results page goes through case_results)."""
     return {
         **result,
         "reasons": [
@@ -141,7 +142,8 @@ def translated_result(
             _fill(item["template"], item["params"], item["template"])
             for item in interview_assumptions
         ]
-        + [gettext(text) for text in result["assumptions"]],
+        # The catalog's open questions are for clinic staff (the review page shows them all).
+        + [gettext(text) for text in result["assumptions"] if text not in verify_notes()],
     }
 
 

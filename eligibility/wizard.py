@@ -41,6 +41,7 @@ STEPS: list[tuple[str, type]] = [
     ("about-you", forms.AboutYouForm),
     ("check", forms.CheckForm),
 ]
+STEP_NAMES = frozenset(name for name, _ in STEPS)
 CASE_FIELD_STEPS = [name for name, _ in STEPS if name not in {"offenses", "about-you", "check"}]
 EDITING_KEY = "case_id"
 RETURN_TO_CHECK_KEY = "return_to_check"
@@ -159,10 +160,35 @@ class InterviewWizard(NamedUrlSessionWizardView):
         return super().get_form_initial(step)
 
     # --- navigation ---------------------------------------------------------------------------
+    def _applicable_from(self, step: str) -> str:
+        """The first step from `step` on that applies now (a page can stop applying, e.g. "about
+        you" once the details were given in another tab)."""
+        names = [name for name, _ in STEPS]
+        applicable = self.get_form_list()
+        for name in names[names.index(step) :]:
+            if name in applicable:
+                return name
+        return self.steps.first
+
+    def _redirect_if_not_applicable(self, step: str | None) -> HttpResponse | None:
+        if step not in STEP_NAMES or step in self.get_form_list():
+            return None
+        target = self._applicable_from(step)
+        self.storage.current_step = target
+        return redirect(self.get_step_url(target))
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        # An old page sent again for a question that no longer applies: show the one that does.
+        posted = request.POST.get(f"{self.prefix}-current_step")
+        return self._redirect_if_not_applicable(posted) or super().post(request, *args, **kwargs)
+
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if kwargs.get("step") == self.done_step_name:
             # Saving happens on the POST of "check your answers", never on a GET.
             return redirect(self.get_step_url("check"))
+        skipped = self._redirect_if_not_applicable(kwargs.get("step"))
+        if skipped:
+            return skipped
         if request.GET.get("return") == "check":
             self.storage.extra_data = {**self.storage.extra_data, RETURN_TO_CHECK_KEY: True}
         return super().get(request, *args, **kwargs)

@@ -130,6 +130,17 @@ def catalog() -> tuple[Offense, ...]:
     return tuple(_offense_from_record(record) for record in records)
 
 
+def verify_note(offense: Offense) -> str:
+    """The catalog's open question about an entry, as the engine states it among assumptions.
+    It is data for clinic staff and lawyers, in English, not a sentence for petitioners."""
+    return f"{offense.code} {offense.section}: {offense.verify}"
+
+
+@functools.cache
+def verify_notes() -> frozenset[str]:
+    return frozenset(verify_note(offense) for offense in catalog() if offense.verify)
+
+
 @functools.cache
 def _index() -> Mapping[tuple[str, str], Offense]:
     index: dict[tuple[str, str], Offense] = {}

@@ -319,3 +319,13 @@ def test_an_unknown_level_is_taken_from_the_catalog_and_explained_in_spanish(
     html = petitioner_client.get("/screening/results/").content.decode()
     assert "delito menor" in html
     assert "it can only be a" not in html
+
+
+def test_catalog_notes_for_lawyers_are_not_shown_to_the_person(petitioner_client, petitioner):
+    from eligibility.engine.offenses import lookup, verify_note
+
+    note = verify_note(lookup("PC", "484(a)"))
+    finish(petitioner_client, probation_case())
+    assert note in Determination.objects.get(case__person__owner=petitioner).result["assumptions"]
+    html = petitioner_client.get("/screening/results/").content.decode()
+    assert "defines theft" not in html

@@ -13,7 +13,7 @@ from functools import lru_cache
 from ..determination import Reason
 from ..facts import Count, Level, Sentence
 from ..messages import gettext_noop
-from ..offenses import Offense, lookup, parse_citation
+from ..offenses import Offense, lookup, parse_citation, verify_note
 from .findings import finding
 from .remedy import Remedy
 
@@ -380,7 +380,7 @@ def assess_count(
             assumptions.append(A_1203_4A_EXCLUSIONS)
         if offense.verify:
             # The catalog's own open question about this entry; data, so not in the .po file.
-            assumptions.append(f"{offense.code} {offense.section}: {offense.verify}")
+            assumptions.append(verify_note(offense))
 
     return CountAssessment(
         remedy=remedy,
