@@ -1,7 +1,8 @@
 """An XSS and injection corpus through every free-text field: the interview (case number,
-offense, name, address, phone, email), the packet details form, staff messages, internal notes
-and the "request changes" message. Each value is either refused with an error beside its field
-(and nothing saved) or saved exactly as typed and shown only as text, never a server error."""
+offense, name, address, phone, email), the packet details form, the statement to the judge, staff
+messages, internal notes and the "request changes" message. Each value is either refused with an
+error beside its field (and nothing saved) or saved exactly as typed and shown only as text,
+never a server error."""
 
 import json
 
@@ -168,3 +169,23 @@ def test_staff_texts(world: World, kind: str, payload_name: str) -> None:
             assert not shown_escaped(html, payload)
         elif kind != "internal" or role == "staff":
             assert shown_escaped(html, payload.strip()), f"{kind} not shown to {role}"
+
+
+@pytest.mark.parametrize("payload_name", PAYLOADS)
+def test_statement_to_the_judge(world: World, payload_name: str) -> None:
+    payload = PAYLOADS[payload_name]
+    client = world.client("owner")
+    url = f"/packets/case/{world.case.pk}/statement/"
+    response = client.post(url, {"statement": payload})
+    assert response.status_code in (200, 302)
+    world.case.refresh_from_db()
+    if response.status_code == 200:
+        html = response.content.decode()
+        assert error_beside(html, "id_statement"), "no error beside the statement"
+        assert_inert(html, payload)
+        assert world.case.statement == "", "half-saved"
+        return
+    assert payload_name not in ALWAYS_REFUSED, payload_name
+    assert world.case.statement == payload.strip()
+    for role, page in (("owner", url), ("staff", f"/review/packets/{world.packet.pk}/")):
+        assert_inert(world.client(role).get(page).content.decode(), payload)
