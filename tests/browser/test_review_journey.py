@@ -12,7 +12,10 @@ from tests.forms_filler.factories import make_case, make_person
 
 from .conftest import DESKTOP, PHONE, screenshot
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def log_in(page, user, live_server) -> None:
