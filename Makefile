@@ -1,5 +1,5 @@
 # The README's two commands are `make run` and `make test`; the rest are for developers.
-.PHONY: run test lint format lock messages bench
+.PHONY: run test lint format lock messages bench bench-load
 
 run:
 	scripts/run
@@ -25,3 +25,8 @@ lock:
 messages:
 	DEBUG=1 .venv/bin/python manage.py makemessages --locale es --ignore .venv --ignore var --no-obsolete
 	DEBUG=1 .venv/bin/python manage.py makemessages --locale es --domain djangojs --ignore .venv --ignore var --no-obsolete
+
+# Load benchmark: gunicorn + PostgreSQL (127.0.0.1:5432) driven by locust; see bench/README.md.
+bench-load:
+	scripts/bootstrap dev
+	.venv/bin/python bench/load/run.py

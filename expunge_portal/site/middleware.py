@@ -20,15 +20,22 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
-        if not isinstance(exception, OperationalError | InterfaceError) or not _is_connection_error(
-            exception
-        ):
-            return None
-        logger.warning("Database unavailable: %s", exception)
-        body = render_to_string("503.html", request=None)
-        response = HttpResponse(body, status=503)
-        response["Retry-After"] = "30"
-        return response
+        return database_unavailable_response(exception)
+
+
+def database_unavailable_response(exception: BaseException | None) -> HttpResponse | None:
+    """The 503 page when `exception` is a lost database connection, else None. Also called by
+    the 500 handler: a connection lost inside another middleware (the session, the signed-in
+    user, the language) never reaches process_exception, whose hook covers views only."""
+    if not isinstance(exception, OperationalError | InterfaceError) or not _is_connection_error(
+        exception
+    ):
+        return None
+    logger.warning("Database unavailable: %s", exception)
+    body = render_to_string("503.html", request=None)
+    response = HttpResponse(body, status=503)
+    response["Retry-After"] = "30"
+    return response
 
 
 def _is_connection_error(exception: DatabaseError) -> bool:

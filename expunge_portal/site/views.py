@@ -1,3 +1,5 @@
+import sys
+
 from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -8,6 +10,8 @@ from django.views.decorators.http import require_POST, require_safe
 from django.views.i18n import set_language as django_set_language
 
 from expunge_portal.accounts.services import user_set_language
+
+from .middleware import database_unavailable_response
 
 
 @require_safe
@@ -71,5 +75,9 @@ def error_404(request: HttpRequest, exception: Exception | None = None) -> HttpR
 
 
 def error_500(request: HttpRequest) -> HttpResponse:
+    # Called while the exception is being handled: a lost database gets the 503 page instead.
+    unavailable = database_unavailable_response(sys.exc_info()[1])
+    if unavailable is not None:
+        return unavailable
     # No context processors: whatever broke the page may break them too.
     return HttpResponse(render(None, "500.html").content, status=500)
