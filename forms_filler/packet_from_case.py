@@ -18,11 +18,12 @@ from eligibility.services import today_in_california
 from forms_filler.render.inputs import (
     CaseInput,
     CountInput,
-    CountyNotes,
     Language,
     PacketInput,
     Petitioner,
 )
+
+from .packet_input import county_notes_for
 
 # Case fields that are bookkeeping, not answers: they never change what the papers say.
 _NOT_ANSWERS = frozenset({"id", "person", "created_at", "updated_at"})
@@ -78,27 +79,6 @@ def answers_fingerprint(*, case: Case, language: str) -> str:
     return hashlib.sha256(encoded.encode("utf-8")).hexdigest()
 
 
-def county_notes(county: str) -> CountyNotes:
-    """The county's filing notes as staff recorded them; unknown practice stays empty so the
-    cover page tells the person to ask the clerk."""
-    from expunge_portal.guide.selectors import county_filing_note
-
-    note = county_filing_note(county=county)
-    if note is None:
-        return CountyNotes.for_unknown_county(county)
-    service = note.service_on_prosecutor
-    return CountyNotes(
-        county=county,
-        court_name=note.court_name,
-        where_to_file=note.where_to_file,
-        copies=note.copies,
-        fees=note.fees,
-        service=service if service in ("court_forwards", "petitioner_serves") else "unknown",
-        local_rules="\n\n".join(text for text in (note.service_note, note.local_rules) if text),
-        hearing=note.hearing,
-    )
-
-
 def _offense_title(code: str, section: str, language: Language) -> str:
     offense = offenses.lookup(code, section) if code and section else None
     if offense is None:
@@ -138,7 +118,7 @@ def case_input(*, case: Case, language: Language) -> CaseInput:
         counts=tuple(counts),
         # Reasons and assumptions in the packet's language (the cover page prints them).
         determination=_translated(determination, language),
-        county_notes=county_notes(case.county),
+        county_notes=county_notes_for(case.county),
     )
 
 

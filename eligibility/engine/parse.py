@@ -9,6 +9,7 @@ Decisions that are not spelled out by the contract (documented in docs/eligibili
 - a judgment after the screening date is rejected by ``determine`` (only it knows the date).
 """
 
+from dataclasses import fields
 from datetime import date
 from typing import Any
 
@@ -43,21 +44,10 @@ MSG_EARLY_NEEDS_DATE = gettext_noop(
 )
 
 _REQUIRED = ("id", "judgment_date", "counts", "sentence")
-_BOOLEANS = (
-    "prison_term_suspended",
-    "mandatory_supervision",
-    "probation_terminated_early",
-    "probation_violated",
-    "sentence_complied",
-    "new_conviction_since_judgment",
-    "on_supervision_now",
-    "serving_sentence_now",
-    "pending_charges",
-    "registrant",
-    "pre_realignment_1170h_eligible",
-    "trafficking_victim",
-)
 # CaseFacts' boolean fields in its field order (sentence_end_date sits after the second).
+_BOOLEANS = tuple(
+    field.name for field in fields(CaseFacts) if field.type is bool or field.type == "bool"
+)
 _BOOLEAN_DEFAULTS = tuple((name, name == "sentence_complied") for name in _BOOLEANS)
 _ALLOWED = frozenset((*_REQUIRED, *_BOOLEANS, "sentence_end_date"))
 _COUNT_ALLOWED = frozenset(("code", "section", "level", "wobbler"))

@@ -1,10 +1,8 @@
-from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.core.validators import validate_email
 
-from expunge_portal.accounts.models import User
 from expunge_portal.accounts.roles import CLINIC_STAFF_GROUP
+from expunge_portal.accounts.services import user_with_role
 
 
 class Command(BaseCommand):
@@ -15,20 +13,12 @@ class Command(BaseCommand):
         parser.add_argument("--password", required=True)
 
     def handle(self, *args, email: str, password: str, **options) -> None:
-        from allauth.account.models import EmailAddress
-
         try:
-            validate_email(email)
+            user, created = user_with_role(
+                email=email, password=password, group=CLINIC_STAFF_GROUP, is_staff=False
+            )
         except ValidationError as error:
-            raise CommandError(f"--email: {email!r} is not an email address.") from error
-        if len(password) < 8:
-            raise CommandError("--password: use at least 8 characters.")
-        user, created = User.objects.get_or_create(email=email.lower())
-        user.set_password(password)
-        user.save()
-        user.groups.add(Group.objects.get(name=CLINIC_STAFF_GROUP))
-        EmailAddress.objects.update_or_create(
-            user=user, email=user.email, defaults={"verified": True, "primary": True}
-        )
+            field, (message,) = next(iter(error.message_dict.items()))
+            raise CommandError(f"--{field}: {message}") from error
         verb = "Created" if created else "Updated"
         self.stdout.write(f"{verb} clinic staff user {user.email}")
