@@ -31,6 +31,30 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.browser)
 
 
+@pytest.fixture(autouse=True)
+def migration_data(transactional_db) -> None:
+    """Put back what the data migrations made (groups, permissions, guide pages, county notes).
+
+    A transactional test empties every table when it ends, and Django's serialized copy cannot
+    be relied on here: Playwright's event loop swaps the context that holds the connection."""
+    from django.apps import apps
+    from django.db import migrations
+    from django.db.migrations.loader import MigrationLoader
+
+    ours = ("expunge_portal", "eligibility", "forms_filler")
+    loader = MigrationLoader(None, ignore_no_migrations=True)
+    plan = dict.fromkeys(
+        key for leaf in loader.graph.leaf_nodes() for key in loader.graph.forwards_plan(leaf)
+    )
+    for key in plan:
+        migration = loader.disk_migrations.get(key)
+        if migration is None or not type(migration).__module__.startswith(ours):
+            continue
+        for operation in migration.operations:
+            if isinstance(operation, migrations.RunPython):
+                operation.code(apps, None)
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     from playwright.sync_api import sync_playwright

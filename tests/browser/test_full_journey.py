@@ -20,7 +20,7 @@ from tests.conftest import PASSWORD, make_user
 from .accessibility import axe_violations
 from .conftest import DESKTOP, PHONE, screenshot
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture(autouse=True)

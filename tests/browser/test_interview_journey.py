@@ -6,7 +6,7 @@ from eligibility.models import Case
 
 from .conftest import PHONE, screenshot
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def continue_(page):
