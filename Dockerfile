@@ -5,10 +5,10 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1
 
-# Pango and fonts for WeasyPrint; gettext to compile the Spanish catalog.
+# Pango for WeasyPrint (the PDFs embed fonts of our own, in forms_filler/pdf_assets).
 RUN apt-get update \
     && apt-get install -y --no-install-recommends \
-        libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core gettext \
+        libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core \
     && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /app
@@ -16,8 +16,7 @@ COPY requirements.lock ./
 RUN pip install --no-cache-dir --require-hashes -r requirements.lock
 
 COPY . .
-RUN SECRET_KEY=build-only DJANGO_SETTINGS_MODULE=expunge_portal.settings.base \
-        python manage.py compilemessages --ignore=.venv \
+RUN SECRET_KEY=build-only python manage.py compile_translations \
     && SECRET_KEY=build-only python manage.py collectstatic --noinput \
     && useradd --create-home --uid 10001 portal \
     && mkdir -p /app/var && chown -R portal /app/var

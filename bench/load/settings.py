@@ -18,12 +18,3 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
-
-# whitenoise's manifest storage cannot post-process static/pdf/packet.css today (its url()s use
-# the renderer's private "packet-asset:" scheme, which Django's CSS matcher takes for a relative
-# path), so `collectstatic` fails with production's storage. Reported; until it is fixed the
-# benchmark serves the same files without the manifest.
-STORAGES = {
-    **STORAGES,  # noqa: F405
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
-}

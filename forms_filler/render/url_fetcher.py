@@ -2,9 +2,9 @@
 
 Packets hold text people typed. Autoescaping keeps that text out of the markup, and this fetcher is
 the second wall: even if markup or CSS ever carried a URL, WeasyPrint could read only our own PDF
-stylesheet and fonts (under `static/pdf/`, named with the private `packet-asset:` scheme) and tiny
-`data:` URLs. Every other URL — `file://` anywhere, `http(s)://`, FTP, large `data:` — is refused
-without touching the disk or the network.
+stylesheet and fonts (in `forms_filler/pdf_assets/`, not web static files, named with the
+private `packet-asset:` scheme) and tiny `data:` URLs. Every other URL — `file://` anywhere,
+`http(s)://`, FTP, large `data:` — is refused without touching the disk or the network.
 """
 
 import logging
@@ -13,7 +13,6 @@ from pathlib import Path
 from urllib.parse import unquote
 from urllib.request import DataHandler, Request
 
-from django.conf import settings
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 logger = logging.getLogger(__name__)
@@ -27,7 +26,7 @@ _ASSET_NAME = re.compile(r"(?:[a-z0-9_-]+/)?[A-Za-z0-9_-]+\.(?:css|ttf)")
 
 
 def asset_root() -> Path:
-    return (Path(settings.BASE_DIR) / "static" / "pdf").resolve()
+    return (Path(__file__).resolve().parent.parent / "pdf_assets").resolve()
 
 
 def asset_url(name: str) -> str:
@@ -40,7 +39,8 @@ class RefusedURL(ValueError):
 
 
 class PacketURLFetcher(URLFetcher):
-    """Serves `packet-asset:` names from `static/pdf/` and small `data:` URLs; refuses the rest.
+    """Serves `packet-asset:` names from `forms_filler/pdf_assets/` and small `data:` URLs;
+    refuses the rest.
 
     `refused` records every refused URL, so tests (and logs) can see what was attempted.
     """

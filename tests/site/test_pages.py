@@ -85,3 +85,26 @@ def test_compose_file_parses_and_names_the_services():
     assert "healthz" in " ".join(services["web"]["healthcheck"]["test"])
     for name in ("web", "worker"):
         assert "DATABASE_URL" in services[name]["environment"]
+
+
+def test_the_production_build_steps_succeed(tmp_path):
+    """What the Dockerfile runs at build time: compile the catalogs and collect static files
+    with the production (manifest) storage."""
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "DJANGO_SETTINGS_MODULE"}}
+    env.update(SECRET_KEY="build-only", STATIC_ROOT=str(tmp_path / "static"), VAR_DIR=str(tmp_path))
+    for command in (["compile_translations"], ["collectstatic", "--noinput"]):
+        result = subprocess.run(  # noqa: S603 (our own command lines)
+            [sys.executable, "manage.py", *command],
+            cwd=settings.BASE_DIR,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.returncode == 0, result.stderr
+    assert (tmp_path / "static" / "staticfiles.json").exists()
+    assert list((tmp_path / "static" / "css").glob("site.*.css"))
