@@ -108,3 +108,17 @@ def test_the_production_build_steps_succeed(tmp_path):
         assert result.returncode == 0, result.stderr
     assert (tmp_path / "static" / "staticfiles.json").exists()
     assert list((tmp_path / "static" / "css").glob("site.*.css"))
+
+
+def test_the_site_is_named_after_the_portal_and_its_address():
+    from django.contrib.sites.models import Site
+
+    site = Site.objects.get_current()
+    assert site.name == "Expunge Portal"
+    assert site.domain == "127.0.0.1:8000"  # SITE_URL's default
+
+
+def test_models_and_migrations_agree():
+    from django.core.management import call_command
+
+    call_command("makemigrations", "--check", "--dry-run", verbosity=0)
