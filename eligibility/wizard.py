@@ -4,6 +4,8 @@ Signed-in people's drafts are written to the database at every step (InterviewDr
 interview resumes on any device after the session has expired. Anonymous drafts live in the
 session and carry over when the person signs up or logs in (the session survives the login)."""
 
+import functools
+import json
 from collections import OrderedDict
 from typing import Any
 
@@ -12,6 +14,8 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString
 from formtools.wizard.storage.session import SessionStorage
 from formtools.wizard.views import NamedUrlSessionWizardView, WizardView
 
@@ -45,10 +49,16 @@ STEP_NAMES = frozenset(name for name, _ in STEPS)
 CASE_FIELD_STEPS = [name for name, _ in STEPS if name not in {"offenses", "about-you", "check"}]
 EDITING_KEY = "case_id"
 RETURN_TO_CHECK_KEY = "return_to_check"
+DRAFT_MIRRORED_KEY = "interview_draft_mirrored_for"  # the user whose draft this session wrote
 
 
 class DraftStorage(SessionStorage):
-    """Session storage that mirrors a signed-in person's draft into the database."""
+    """Session storage that mirrors a signed-in person's draft into the database.
+
+    formtools marks the session modified whenever the wizard reads its data, so every page view
+    would write the session (and the draft); here both are written only when the data changed
+    (an answer, a move to another step), or once when the draft is first mirrored for a person
+    (just signed in with an interview in progress)."""
 
     def __init__(self, prefix: str, request: HttpRequest, file_storage: Any = None) -> None:
         super().__init__(prefix, request, file_storage)
@@ -57,12 +67,25 @@ class DraftStorage(SessionStorage):
             draft = InterviewDraft.objects.filter(owner=user).first()
             if draft and draft.data.get(self.step_key):
                 self.data = draft.data
+        self._saved = json.dumps(self.data, sort_keys=True)
+
+    def _get_data(self) -> dict[str, Any]:
+        return self.request.session[self.prefix]
+
+    data = property(_get_data, SessionStorage._set_data)
 
     def update_response(self, response: HttpResponse) -> None:
         super().update_response(response)
+        session = self.request.session
+        changed = json.dumps(self.data, sort_keys=True) != self._saved
+        if changed:
+            session.modified = True
         user = self.request.user
         if not user.is_authenticated:
             return
+        if not changed and session.get(DRAFT_MIRRORED_KEY) == user.pk:
+            return
+        session[DRAFT_MIRRORED_KEY] = user.pk
         if self.data.get(self.step_key) is None and not self.data.get(self.step_data_key):
             InterviewDraft.objects.filter(owner=user).delete()
         else:
@@ -223,7 +246,7 @@ class InterviewWizard(NamedUrlSessionWizardView):
             step_percent=round(100 * number / len(steps)),
             back_url=self.get_step_url(self.steps.prev) if self.steps.prev else None,
             editing=bool(self.storage.extra_data.get(EDITING_KEY)),
-            offense_options=_offense_options() if self.steps.current == "offenses" else (),
+            offense_datalist=_offense_datalist() if self.steps.current == "offenses" else "",
         )
         if self.steps.current == "check":
             context["answers"] = self._answers_for_check(steps)
@@ -295,14 +318,22 @@ class InterviewWizard(NamedUrlSessionWizardView):
         return person_for_anonymous_session(session=self.request.session)
 
 
-def _offense_options() -> list[tuple[str, str]]:
-    """The catalog as suggestions for the offense boxes (a native datalist: no JavaScript)."""
+def _offense_datalist() -> SafeString:
+    """The catalog as suggestions for the offense boxes (a native datalist: no JavaScript), in
+    the current language."""
     from django.utils.translation import get_language
 
-    spanish = (get_language() or "").startswith("es")
-    return [
-        (f"{o.code} {o.section}", o.title_es if spanish else o.title_en) for o in offenses.catalog()
-    ]
+    return _offense_datalist_in((get_language() or "").startswith("es"))
+
+
+@functools.cache
+def _offense_datalist_in(spanish: bool) -> SafeString:
+    """The datalist's options, rendered once per language (the catalog is loaded once too)."""
+    return format_html_join(
+        "",
+        '<option value="{} {}">{}</option>',
+        ((o.code, o.section, o.title_es if spanish else o.title_en) for o in offenses.catalog()),
+    )
 
 
 def wizard_data_for_case(case: Case) -> dict[str, Any]:

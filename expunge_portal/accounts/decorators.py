@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 
-from .roles import is_clinic_staff
+from .roles import request_user_is_clinic_staff
 
 View = Callable[..., HttpResponse]
 
@@ -17,7 +17,7 @@ def clinic_staff_required(view: View) -> View:
     @login_required
     @wraps(view)
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not is_clinic_staff(request.user):
+        if not request_user_is_clinic_staff(request):
             raise PermissionDenied
         return view(request, *args, **kwargs)
 

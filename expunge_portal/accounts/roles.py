@@ -5,6 +5,7 @@ the same on every installation.
 """
 
 from django.contrib.auth.models import AnonymousUser
+from django.http import HttpRequest
 
 from .models import User
 
@@ -18,6 +19,15 @@ def is_clinic_staff(user: User | AnonymousUser) -> bool:
     if user.is_superuser:
         return True
     return user.groups.filter(name=CLINIC_STAFF_GROUP).exists()
+
+
+def request_user_is_clinic_staff(request: HttpRequest) -> bool:
+    """is_clinic_staff(request.user), asked of the database at most once per request (the
+    staff-only views and the menu in every page's header both ask)."""
+    if not hasattr(request, "_user_is_clinic_staff"):
+        user = getattr(request, "user", None)
+        request._user_is_clinic_staff = user is not None and is_clinic_staff(user)
+    return request._user_is_clinic_staff
 
 
 def is_content_editor(user: User | AnonymousUser) -> bool:
