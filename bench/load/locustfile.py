@@ -1,13 +1,18 @@
 """Locust users for bench/load/run.py (run.py picks the classes for each phase).
 
 Every user is a browser without JavaScript: it keeps its cookies, reads the CSRF token from each
-form and posts the interview one page at a time, as tests/eligibility/interview.py does."""
+form and posts the interview one page at a time, as tests/eligibility/interview.py does.
+
+Two kinds of users: the stress users (MixedUser, InterviewUser, ...) send their next request as
+soon as the last one answers, to measure throughput; the readers (MixedReader, InterviewReader)
+read each page for 1 to 3 seconds before their next request (a question, a guide page), as
+people do, to measure the latency people see."""
 
 import datetime
 import random
 import re
 
-from locust import FastHttpUser, task
+from locust import FastHttpUser, between, task
 
 STEP_URL = "/screening/questions/{}/"
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
@@ -52,13 +57,17 @@ def interview_steps() -> list[tuple[str, dict[str, str]]]:
 
 class Browser(FastHttpUser):
     abstract = True
+    reads = False  # True: reads each page (wait_time) before the next request
 
     def page(self, url: str, name: str) -> str:
         with self.client.get(url, name=name, catch_response=True) as response:
             if response.status_code != 200:
                 response.failure(f"{url}: {response.status_code}")
                 return ""
-            return response.text or ""
+            text = response.text or ""
+        if self.reads:
+            self.wait()
+        return text
 
     def guide(self) -> None:
         html = self.page("/guide/", "GET /guide/")
@@ -97,9 +106,10 @@ class Browser(FastHttpUser):
         self.page("/bench/bare/", "GET /bench/bare/ (bare view)")
 
 
-class MixedUser(Browser):
-    """The mixed phase: people reading the guide, answering the interview, reading results;
-    beside them, the bare view."""
+class People(Browser):
+    """People reading the guide, answering the interview, reading results."""
+
+    abstract = True
 
     @task(3)
     def read_guide(self) -> None:
@@ -112,6 +122,10 @@ class MixedUser(Browser):
     @task(1)
     def read_results(self) -> None:
         self.results()
+
+
+class MixedUser(People):
+    """The mixed stress phase: people, and beside them the bare view."""
 
     @task(2)
     def bare_view(self) -> None:
@@ -145,3 +159,17 @@ class ResultsUser(Browser):
     @task
     def read_results(self) -> None:
         self.results()
+
+
+class MixedReader(People):
+    """The same people, reading each page for 1 to 3 s before the next request."""
+
+    reads = True
+    wait_time = between(1, 3)
+
+
+class InterviewReader(InterviewUser):
+    """Someone answering the interview, reading each question for 1 to 3 s before answering."""
+
+    reads = True
+    wait_time = between(1, 3)

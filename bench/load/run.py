@@ -11,7 +11,13 @@
                and answered with its CSRF token), the results page, and the bare view;
    - capacity: each page alone at N users (default 20 s each), for throughput beside the bare
                view's;
-   - low:      20 users for 60 s answering interviews (the target: step p95 under 50 ms).
+   - low:      20 users for 60 s answering interviews, no think time (a stress test);
+   - reading:  the realistic phases: 20 users answering interviews, then N users on the mix of
+               pages (without the bare view), arriving over the first 10 s, each reading every
+               page for 1 to 3 s before the next request, as people read a question before
+               answering it (the target: step p95 under 50 ms at 20 users).
+   The first three phases have no think time: each user sends its next request as soon as the
+   last one answers, so they measure throughput and queueing, not what one person waits.
 3. Stops gunicorn, asks for papers for P seeded cases (default 30) and times `db_worker --batch`
    rendering them: packets per minute and the worker's peak memory.
 
@@ -211,7 +217,10 @@ def stop(process: subprocess.Popen) -> None:
 # --- load phases ------------------------------------------------------------------------------
 
 
-def locust(port: int, classes: list[str], users: int, seconds: int, tag: str) -> list[dict]:
+def locust(
+    port: int, classes: list[str], users: int, seconds: int, tag: str, rate: float = 0
+) -> list[dict]:
+    """Runs locust headless; users start at `rate` per second (default: all in the first)."""
     prefix = OUT / f"locust-{tag}"
     command = [
         str(VENV_BIN / "locust"),
@@ -223,7 +232,7 @@ def locust(port: int, classes: list[str], users: int, seconds: int, tag: str) ->
         "-u",
         str(users),
         "-r",
-        str(users),  # all users within the first second
+        str(rate or users),
         "-t",
         f"{seconds}s",
         "--stop-timeout",
@@ -283,10 +292,26 @@ def run_phases(args: argparse.Namespace, port: int) -> list[dict]:
     )
     phases.append(
         {
-            "name": f"low: {args.low_users} users answering interviews, {args.duration} s",
+            "name": f"low: {args.low_users} users answering interviews, no think time, "
+            f"{args.duration} s",
             "rows": locust(port, ["InterviewUser"], args.low_users, args.duration, "low"),
         }
     )
+    reading = [
+        ("interviews", "InterviewReader", args.low_users),
+        ("mixed", "MixedReader", args.users),
+    ]
+    for label, user_class, users in reading:
+        phases.append(
+            {
+                "name": f"reading ({label}): {users} users reading each page 1-3 s, "
+                f"{args.duration} s",
+                # People arrive over the first 10 s, not all in the same instant.
+                "rows": locust(
+                    port, [user_class], users, args.duration, f"reading-{label}", users / 10
+                ),
+            }
+        )
     return phases
 
 
