@@ -27,6 +27,8 @@ COURT_PAPER = {
     "templates/forms_filler/pdf/attachment_declaration.html",
     "templates/forms_filler/pdf/attachment_offenses.html",
     "templates/forms_filler/pdf/_caption_attorney.html",
+    "templates/forms_filler/pdf/_offense_head.html",
+    "templates/forms_filler/pdf/_offense_row.html",
     "templates/forms_filler/pdf/_caption_parties.html",
     "templates/forms_filler/pdf/_caption_short.html",
     "templates/forms_filler/pdf/_short_title.html",

@@ -1,24 +1,8 @@
-from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError, CommandParser
-
+from expunge_portal.accounts.management.role_command import RoleUserCommand
 from expunge_portal.accounts.roles import CLINIC_STAFF_GROUP
-from expunge_portal.accounts.services import user_with_role
 
 
-class Command(BaseCommand):
+class Command(RoleUserCommand):
     help = "Create (or update) a clinic staff user with a verified email, for demos and setup."
-
-    def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--email", required=True)
-        parser.add_argument("--password", required=True)
-
-    def handle(self, *args, email: str, password: str, **options) -> None:
-        try:
-            user, created = user_with_role(
-                email=email, password=password, group=CLINIC_STAFF_GROUP, is_staff=False
-            )
-        except ValidationError as error:
-            field, (message,) = next(iter(error.message_dict.items()))
-            raise CommandError(f"--{field}: {message}") from error
-        verb = "Created" if created else "Updated"
-        self.stdout.write(f"{verb} clinic staff user {user.email}")
+    group = CLINIC_STAFF_GROUP
+    role_name = "clinic staff user"
