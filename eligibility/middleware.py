@@ -2,6 +2,7 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 
+from .selectors import ANONYMOUS_PERSON_KEY
 from .services import person_adopt_anonymous
 
 
@@ -13,6 +14,6 @@ class AdoptAnonymousCasesMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if request.user.is_authenticated and "anonymous_person_key" in request.session:
+        if request.user.is_authenticated and ANONYMOUS_PERSON_KEY in request.session:
             person_adopt_anonymous(user=request.user, session=request.session)
         return self.get_response(request)

@@ -1,11 +1,22 @@
 """Reads for the interview and results. Every lookup is scoped to its owner."""
 
 from django.db.models import Prefetch, QuerySet
-from django.http import Http404
+from django.http import Http404, HttpRequest
 
 from expunge_portal.accounts.models import User
 
 from .models import Case, Determination, Person
+
+# The session key that ties an anonymous browser to its Person until sign-up or login.
+ANONYMOUS_PERSON_KEY = "anonymous_person_key"
+
+
+def person_for_request(*, request: HttpRequest) -> Person | None:
+    """The signed-in account's person, or the anonymous person of this browser session."""
+    if request.user.is_authenticated:
+        return Person.objects.filter(owner=request.user).first()
+    key = request.session.get(ANONYMOUS_PERSON_KEY)
+    return Person.objects.filter(anonymous_key=key, owner__isnull=True).first() if key else None
 
 
 def people_for_user(*, user: User) -> QuerySet[Person]:

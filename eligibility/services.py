@@ -15,6 +15,7 @@ from expunge_portal.accounts.models import User
 from .facts_from_answers import case_to_facts
 from .models import Case, Count, Determination, Person, Sentence
 from .presentation import translatable_parts
+from .selectors import ANONYMOUS_PERSON_KEY
 
 CALIFORNIA = ZoneInfo("America/Los_Angeles")
 
@@ -99,13 +100,13 @@ def person_update_details(*, person: Person, details: dict[str, str]) -> Person:
 
 def person_for_anonymous_session(*, session) -> Person:
     """The anonymous person of this browser session, created on first use."""
-    key = session.get("anonymous_person_key")
+    key = session.get(ANONYMOUS_PERSON_KEY)
     if key:
         person = Person.objects.filter(anonymous_key=key, owner__isnull=True).first()
         if person:
             return person
     person = Person.objects.create(anonymous_key=Person.new_anonymous_key())
-    session["anonymous_person_key"] = str(person.anonymous_key)
+    session[ANONYMOUS_PERSON_KEY] = str(person.anonymous_key)
     return person
 
 
@@ -118,7 +119,7 @@ def person_for_user(*, user: User) -> Person:
 def person_adopt_anonymous(*, user: User, session) -> Person | None:
     """Carry an anonymous session's cases over to the account that just signed in. When the
     account already has a person, the cases move to it; otherwise the person itself moves."""
-    key = session.pop("anonymous_person_key", None)
+    key = session.pop(ANONYMOUS_PERSON_KEY, None)
     if not key:
         return None
     anonymous = Person.objects.filter(anonymous_key=key, owner__isnull=True).first()

@@ -5,9 +5,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from .models import InterviewDraft, Person
+from .models import InterviewDraft
 from .presentation import case_results
-from .selectors import case_for_person, cases_for_person
+from .selectors import case_for_person, cases_for_person, person_for_request
 from .services import case_delete
 from .wizard import InterviewWizard, wizard_data_for_case
 
@@ -16,17 +16,10 @@ WIZARD_SESSION_KEY = "wizard_interview"
 interview = InterviewWizard.as_view(url_name="eligibility:step", done_step_name="finished")
 
 
-def _person(request: HttpRequest) -> Person | None:
-    if request.user.is_authenticated:
-        return Person.objects.filter(owner=request.user).first()
-    key = request.session.get("anonymous_person_key")
-    return Person.objects.filter(anonymous_key=key, owner__isnull=True).first() if key else None
-
-
 def _owned_case(request: HttpRequest, case_id: int):
     from django.http import Http404
 
-    person = _person(request)
+    person = person_for_request(request=request)
     if person is None:
         raise Http404
     return case_for_person(person=person, case_id=case_id)
@@ -79,7 +72,7 @@ def case_remove(request: HttpRequest, case_id: int) -> HttpResponse:
 
 @require_safe
 def results(request: HttpRequest) -> HttpResponse:
-    person = _person(request)
+    person = person_for_request(request=request)
     cases = list(cases_for_person(person=person)) if person else []
     return render(
         request,

@@ -23,7 +23,14 @@ from eligibility.engine import offenses
 
 from . import forms
 from .models import Case, InterviewDraft, Level, Person, Sentence
-from .services import CountAnswer, case_save_from_answers, person_update_details
+from .selectors import person_for_request
+from .services import (
+    CountAnswer,
+    case_save_from_answers,
+    person_for_anonymous_session,
+    person_for_user,
+    person_update_details,
+)
 
 # (step name in the URL, form class). Order is the interview's order.
 STEPS: list[tuple[str, type]] = [
@@ -150,14 +157,8 @@ class InterviewWizard(NamedUrlSessionWizardView):
         return "interview"
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        self.person = self._person(request)
+        self.person = person_for_request(request=request)
         return super().dispatch(request, *args, **kwargs)
-
-    def _person(self, request: HttpRequest) -> Person | None:
-        if request.user.is_authenticated:
-            return Person.objects.filter(owner=request.user).first()
-        key = request.session.get("anonymous_person_key")
-        return Person.objects.filter(anonymous_key=key).first() if key else None
 
     def person_has_details(self) -> bool:
         return bool(self.person and self.person.full_name)
@@ -311,8 +312,6 @@ class InterviewWizard(NamedUrlSessionWizardView):
         return redirect(reverse("eligibility:results") + f"#case-{case.pk}")
 
     def _person_for_saving(self) -> Person:
-        from .services import person_for_anonymous_session, person_for_user
-
         if self.request.user.is_authenticated:
             return person_for_user(user=self.request.user)
         return person_for_anonymous_session(session=self.request.session)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_noop
 from eligibility.engine import offenses
 from eligibility.models import Case, Determination, Person
 from eligibility.presentation import translated_result
+from eligibility.selectors import latest_determination
 from eligibility.services import today_in_california
 from forms_filler.render.inputs import (
     CaseInput,
@@ -44,10 +45,6 @@ def packet_language(language: str | None) -> Language:
     return "es" if code == "es" else "en"
 
 
-def latest_determination(case: Case) -> Determination | None:
-    return case.determinations.order_by("-created_at", "-pk").first()
-
-
 def case_answers(case: Case) -> dict[str, Any]:
     return {
         field.attname: getattr(case, field.attname)
@@ -59,7 +56,7 @@ def case_answers(case: Case) -> dict[str, Any]:
 def answers_fingerprint(*, case: Case, language: str) -> str:
     """SHA-256 of everything the papers are made from: the same answers give the same papers, so
     the same fingerprint lets a packet version be reused instead of rendered again."""
-    determination = latest_determination(case)
+    determination = latest_determination(case=case)
     person: Person = case.person
     material = {
         "case": case_answers(case),
@@ -87,7 +84,7 @@ def _offense_title(code: str, section: str, language: Language) -> str:
 
 
 def case_input(*, case: Case, language: Language) -> CaseInput:
-    determination = latest_determination(case)
+    determination = latest_determination(case=case)
     if determination is None:
         raise PacketNotPossible(
             gettext_noop("This case has not been checked yet, so there are no papers.")

@@ -11,12 +11,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from eligibility.models import Case
+from eligibility.selectors import latest_determination
 from expunge_portal.accounts.decorators import clinic_staff_required
 
 from . import review, selectors
 from .forms import AssignForm, MessageForm, QueueFilterForm, ReviewActionForm
 from .models import Packet, ReviewStatus
-from .packet_from_case import latest_determination
 
 # Case fields shown to staff as the person's answers (bookkeeping left out).
 _NOT_ANSWERS = {"id", "person", "created_at", "updated_at"}
@@ -92,7 +92,7 @@ def _assumptions(determination: Any) -> list[str]:
 def packet_detail(request: HttpRequest, packet_id: int) -> HttpResponse:
     packet = selectors.packet_for_review(packet_id=packet_id)
     case = packet.case
-    determination = latest_determination(case)
+    determination = latest_determination(case=case)
     latest = packet.latest_version
     return render(
         request,

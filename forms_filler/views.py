@@ -17,6 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from eligibility.models import Case
+from eligibility.selectors import latest_determination
 from eligibility.services import case_set_statement, person_update_details
 
 from . import review, selectors, services
@@ -48,7 +49,7 @@ def _case_edit_url(case: Case) -> str | None:
 
 
 def _decided_in_interests_of_justice(case: Case) -> bool:
-    determination = case.determinations.order_by("-created_at", "-pk").first()
+    determination = latest_determination(case=case)
     return bool(determination and determination.outcome == "discretionary")
 
 
