@@ -9,6 +9,8 @@ from .models import Case, Determination, Person
 
 # The session key that ties an anonymous browser to its Person until sign-up or login.
 ANONYMOUS_PERSON_KEY = "anonymous_person_key"
+# Where formtools keeps the interview's draft in the session ("wizard_" + the wizard's prefix).
+WIZARD_SESSION_KEY = "wizard_interview"
 
 
 def person_for_request(*, request: HttpRequest) -> Person | None:

@@ -13,9 +13,9 @@ from eligibility.engine import offenses as offense_catalog
 from expunge_portal.accounts.models import User
 
 from .facts_from_answers import case_to_facts
-from .models import Case, Count, Determination, Person, Sentence
+from .models import Case, Count, Determination, InterviewDraft, Person, Sentence
 from .presentation import translatable_parts
-from .selectors import ANONYMOUS_PERSON_KEY
+from .selectors import ANONYMOUS_PERSON_KEY, WIZARD_SESSION_KEY
 
 CALIFORNIA = ZoneInfo("America/Los_Angeles")
 
@@ -147,8 +147,6 @@ def stale_data_purge(*, older_than: datetime.datetime) -> dict[str, int]:
     from django.contrib.sessions.models import Session
     from django.utils import timezone
 
-    from .models import InterviewDraft
-
     stale_people = Person.objects.filter(owner__isnull=True, updated_at__lt=older_than)
     for person in stale_people:
         for case in person.cases.all():
@@ -163,3 +161,18 @@ def case_set_statement(*, case: Case, statement: str) -> Case:
     case.statement = statement.strip()
     case.save(update_fields=["statement", "updated_at"])
     return case
+
+
+def interview_draft_replace(*, user: User, session, data: dict[str, Any] | None) -> None:
+    """Put `data` in place of the unfinished interview (None discards it), in the session and,
+    for a signed-in person, in the saved draft that other devices resume from."""
+    if data is None:
+        session.pop(WIZARD_SESSION_KEY, None)
+    else:
+        session[WIZARD_SESSION_KEY] = data
+    if not user.is_authenticated:
+        return
+    if data is None:
+        InterviewDraft.objects.filter(owner=user).delete()
+    else:
+        InterviewDraft.objects.update_or_create(owner=user, defaults={"data": data})

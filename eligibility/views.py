@@ -1,24 +1,20 @@
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from .models import InterviewDraft
+from .models import Case, InterviewDraft
 from .presentation import case_results
-from .selectors import case_for_person, cases_for_person, person_for_request
-from .services import case_delete
+from .selectors import WIZARD_SESSION_KEY, case_for_person, cases_for_person, person_for_request
+from .services import case_delete, interview_draft_replace
 from .wizard import InterviewWizard, wizard_data_for_case
-
-WIZARD_SESSION_KEY = "wizard_interview"
 
 interview = InterviewWizard.as_view(url_name="eligibility:step", done_step_name="finished")
 
 
-def _owned_case(request: HttpRequest, case_id: int):
-    from django.http import Http404
-
+def _owned_case(request: HttpRequest, case_id: int) -> Case:
     person = person_for_request(request=request)
     if person is None:
         raise Http404
@@ -32,7 +28,7 @@ def start(request: HttpRequest) -> HttpResponse:
 
 
 def _fresh(request: HttpRequest) -> bool:
-    stored = request.session.get(WIZARD_SESSION_KEY) or {}
+    stored = request.session.get(WIZARD_SESSION_KEY) or {}  # formtools' storage for this wizard
     if stored.get("step"):
         return False
     if request.user.is_authenticated:
@@ -43,20 +39,16 @@ def _fresh(request: HttpRequest) -> bool:
 @require_safe
 def new_case(request: HttpRequest) -> HttpResponse:
     """Start the questions again for another case (the unfinished draft is discarded)."""
-    request.session.pop(WIZARD_SESSION_KEY, None)
-    if request.user.is_authenticated:
-        InterviewDraft.objects.filter(owner=request.user).delete()
+    interview_draft_replace(user=request.user, session=request.session, data=None)
     return redirect("eligibility:step", step="county")
 
 
 @require_safe
 def case_edit(request: HttpRequest, case_id: int) -> HttpResponse:
     case = _owned_case(request, case_id)
-    request.session[WIZARD_SESSION_KEY] = wizard_data_for_case(case)
-    if request.user.is_authenticated:
-        InterviewDraft.objects.update_or_create(
-            owner=request.user, defaults={"data": request.session[WIZARD_SESSION_KEY]}
-        )
+    interview_draft_replace(
+        user=request.user, session=request.session, data=wizard_data_for_case(case)
+    )
     return redirect("eligibility:step", step="check")
 
 
