@@ -25,6 +25,7 @@ import django
 
 django.setup()
 
+from forms_filler.checks import harfbuzz_subset_loaded  # noqa: E402
 from forms_filler.render import (  # noqa: E402
     CaseInput,
     CountInput,
@@ -102,6 +103,8 @@ def main() -> None:
         f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, "
         f"Python {platform.python_version()}, load average {os.getloadavg()[0]:.2f}"
     )
+    subsetter = "HarfBuzz" if harfbuzz_subset_loaded() else "fontTools (slow: see docs/packets.md)"
+    print(f"font subsetting: {subsetter}")
     for cases in (1, 5):
         median, size = median_seconds(packet(cases), runs)
         print(f"{cases} case(s): median {median:.3f} s over {runs} runs, {size / 1024:.0f} KiB")

@@ -44,6 +44,14 @@ EXPLANATIONS = {
         "That does not mean nothing can help. See the other options below, and talk to the clinic."
     ),
 }
+# The outcome's name for clinic staff, beside the reasons (people read HEADLINES instead).
+OUTCOME_NAMES = {
+    "eligible": _("Eligible: the court must grant"),
+    "discretionary": _("Eligible: the judge decides"),
+    "wait": _("Must wait"),
+    "blocked": _("Blocked for now"),
+    "not_eligible": _("Not eligible"),
+}
 REMEDY_NAMES = {
     "1203.4": _("Penal Code 1203.4 (you had probation)"),
     "1203.4a": _("Penal Code 1203.4a (misdemeanor or infraction without probation)"),
@@ -144,6 +152,22 @@ def translated_result(
         ]
         # The catalog's open questions are for clinic staff (the review page shows them all).
         + [gettext(text) for text in result["assumptions"] if text not in verify_notes()],
+    }
+
+
+def staff_result(determination: Determination) -> dict[str, Any]:
+    """What the review page shows clinic staff, in their language: the outcome's name, the
+    reasons as the person reads them, and every assumption, the offense catalog's open
+    questions included (the person's pages leave those out)."""
+    result = determination.result
+    shown = translated_result(
+        result, determination.translatable or {}, determination.interview_assumptions
+    )
+    open_questions = [gettext(text) for text in result["assumptions"] if text in verify_notes()]
+    return {
+        "outcome_name": str(OUTCOME_NAMES.get(result["outcome"], result["outcome"])),
+        "reasons": shown["reasons"],
+        "assumptions": shown["assumptions"] + open_questions,
     }
 
 

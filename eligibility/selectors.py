@@ -5,7 +5,7 @@ from django.http import Http404, HttpRequest
 
 from expunge_portal.accounts.models import User
 
-from .models import Case, Determination, Person
+from .models import Case, Determination, InterviewDraft, Person
 
 # The session key that ties an anonymous browser to its Person until sign-up or login.
 ANONYMOUS_PERSON_KEY = "anonymous_person_key"
@@ -19,6 +19,15 @@ def person_for_request(*, request: HttpRequest) -> Person | None:
         return Person.objects.filter(owner=request.user).first()
     key = request.session.get(ANONYMOUS_PERSON_KEY)
     return Person.objects.filter(anonymous_key=key, owner__isnull=True).first() if key else None
+
+
+def interview_in_progress(*, request: HttpRequest) -> bool:
+    """Whether this browser, or the signed-in account on any device, has unfinished answers."""
+    if (request.session.get(WIZARD_SESSION_KEY) or {}).get("step"):
+        return True
+    return (
+        request.user.is_authenticated and InterviewDraft.objects.filter(owner=request.user).exists()
+    )
 
 
 def people_for_user(*, user: User) -> QuerySet[Person]:

@@ -5,9 +5,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from .models import Case, InterviewDraft
+from .models import Case
 from .presentation import case_results
-from .selectors import WIZARD_SESSION_KEY, case_for_person, cases_for_person, person_for_request
+from .selectors import (
+    case_for_person,
+    cases_for_person,
+    interview_in_progress,
+    person_for_request,
+)
 from .services import case_delete, interview_draft_replace
 from .wizard import InterviewWizard, wizard_data_for_case
 
@@ -24,16 +29,9 @@ def _owned_case(request: HttpRequest, case_id: int) -> Case:
 @require_safe
 def start(request: HttpRequest) -> HttpResponse:
     """Resume the unfinished interview, or begin one."""
-    return redirect("eligibility:step", step="county") if _fresh(request) else interview(request)
-
-
-def _fresh(request: HttpRequest) -> bool:
-    stored = request.session.get(WIZARD_SESSION_KEY) or {}  # formtools' storage for this wizard
-    if stored.get("step"):
-        return False
-    if request.user.is_authenticated:
-        return not InterviewDraft.objects.filter(owner=request.user).exists()
-    return True
+    if interview_in_progress(request=request):
+        return interview(request)
+    return redirect("eligibility:step", step="county")
 
 
 @require_safe

@@ -11,6 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from eligibility.models import Case
+from eligibility.presentation import staff_result
 from eligibility.selectors import latest_determination
 from expunge_portal.accounts.decorators import clinic_staff_required
 
@@ -72,20 +73,6 @@ def _answer_rows(case: Case) -> list[dict[str, Any]]:
     return rows
 
 
-def _assumptions(determination: Any) -> list[str]:
-    if determination is None:
-        return []
-    texts = [_(text) for text in determination.result.get("assumptions") or []]
-    for item in determination.interview_assumptions or []:
-        template = item.get("template", "") if isinstance(item, dict) else str(item)
-        params = item.get("params", {}) if isinstance(item, dict) else {}
-        try:
-            texts.append(_(template) % params)
-        except (KeyError, TypeError, ValueError):
-            texts.append(template)
-    return texts
-
-
 @never_cache
 @clinic_staff_required
 @require_safe
@@ -104,8 +91,7 @@ def packet_detail(request: HttpRequest, packet_id: int) -> HttpResponse:
             "answers": _answer_rows(case),
             "counts": list(case.counts.all()),
             "determination": determination,
-            "reasons": (determination.result.get("reasons") or []) if determination else [],
-            "assumptions": _assumptions(determination),
+            "screening": staff_result(determination) if determination else None,
             "latest": latest,
             "state": selectors.render_state(latest),
             "versions": list(packet.versions.all()),

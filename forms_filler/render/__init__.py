@@ -9,9 +9,11 @@ It reads no database and fetches nothing but our own CSS and fonts (see `url_fet
 import logging
 import threading
 
-# WeasyPrint logs every parsing and layout step at INFO, some while it is imported; in a worker's
-# log that is noise around real warnings, so this comes before the imports.
+# WeasyPrint logs every parsing and layout step at INFO, some while it is imported, and fontTools
+# (its font subsetter when HarfBuzz's is missing) a line per font table; in a worker's log that is
+# noise around real warnings, so this comes before the imports.
 logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
+logging.getLogger("fontTools").setLevel(logging.WARNING)
 
 from django.template.loader import render_to_string  # noqa: E402
 from django.utils import translation  # noqa: E402

@@ -185,3 +185,28 @@ def test_packet_cover_engine_reasons_in_spanish(spanish_petitioner):
     html = _spanish_cover(spanish_petitioner)
     assert "Le dieron libertad condicional" in html
     assert "Probation was granted" not in html
+
+
+def test_staff_review_page_in_spanish_with_the_catalogs_notes(staff_client, petitioner):
+    from eligibility.engine.offenses import lookup, verify_note
+    from eligibility.services import case_determine
+    from forms_filler.models import ReviewStatus
+
+    case = make_case(make_person(petitioner))
+    case_determine(case=case)
+    packet = make_packet(case, review_status=ReviewStatus.SUBMITTED)
+    staff_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "es"
+    html = page(staff_client, f"/review/packets/{packet.pk}/")
+    assert_spanish(
+        html,
+        spanish=[
+            "Lo que encontró la revisión",
+            "Elegible: el juez decide",  # make_case leaves answers unknown: the judge decides
+            "Le dieron libertad condicional, así que la petición es según PC 1203.4.",
+        ],
+        english=["Probation was granted", "Eligible: the judge decides", ">discretionary<"],
+    )
+    # Staff see the catalog's open question for a lawyer; the person's pages leave it out.
+    note = verify_note(lookup("PC", "484(a)"))
+    assert note
+    assert note in html.replace("&#x27;", "'").replace("&quot;", '"')

@@ -30,6 +30,9 @@ def _as_of(value: str) -> date:
 
 class Command(BaseCommand):
     help = "Render a packet (cover pages, CR-180, CR-181, attachments) for the cases in INPUT."
+    # A batch tool that reads no database: the model checks would open one (and fail on a fresh
+    # checkout, where the SQLite file's folder does not exist yet).
+    requires_system_checks: list[str] = []
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("input", metavar="INPUT.json", help="the packet input (packet.md)")
