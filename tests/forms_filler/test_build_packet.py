@@ -152,6 +152,36 @@ def test_county_notes_come_from_the_guide_app():
     assert notes.service in {"court_forwards", "petitioner_serves", "unknown"}
 
 
+def test_the_real_command_line_works_on_a_machine_with_no_database(tmp_path):
+    """A fresh checkout: no var/ folder, so no SQLite file can be opened. The packet is still
+    made, its covers say to ask the clerk, and the log says why in a line, not a traceback."""
+    output = tmp_path / "packet.pdf"
+    env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
+    command = [
+        sys.executable,
+        "manage.py",
+        "build_packet",
+        str(write_input(tmp_path, packet_json())),
+    ]
+    result = subprocess.run(  # noqa: S603  # our own manage.py, fixed arguments
+        [*command, "--output", str(output), "--as-of", "2025-06-15"],
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        env={
+            **env,
+            "DJANGO_SETTINGS_MODULE": "expunge_portal.settings.test",
+            "VAR_DIR": str(tmp_path / "missing" / "var"),
+        },
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "County filing notes unavailable" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert "ask the criminal clerk" in "".join(page_texts(output.read_bytes()))
+
+
 def test_the_real_command_line_exits_2_on_invalid_input(tmp_path):
     data = packet_json(cases=[{**packet_json()["cases"][0], "judgment_date": "yesterday"}])
     output = tmp_path / "packet.pdf"

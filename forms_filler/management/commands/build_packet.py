@@ -30,8 +30,9 @@ def _as_of(value: str) -> date:
 
 class Command(BaseCommand):
     help = "Render a packet (cover pages, CR-180, CR-181, attachments) for the cases in INPUT."
-    # A batch tool that reads no database: the model checks would open one (and fail on a fresh
-    # checkout, where the SQLite file's folder does not exist yet).
+    # A batch tool that needs no database (it uses the county notes when one is there, and says
+    # "ask the clerk" when not); the model checks would open one and fail on a fresh checkout,
+    # where the SQLite file's folder does not exist yet.
     requires_system_checks: list[str] = []
 
     def add_arguments(self, parser: CommandParser) -> None:
