@@ -25,7 +25,6 @@ import django
 
 django.setup()
 
-from forms_filler.checks import harfbuzz_subset_loaded  # noqa: E402
 from forms_filler.render import (  # noqa: E402
     CaseInput,
     CountInput,
@@ -34,6 +33,7 @@ from forms_filler.render import (  # noqa: E402
     Petitioner,
     render_packet_pdf,
 )
+from forms_filler.render.host import harfbuzz_subset_loaded  # noqa: E402
 
 PETITIONER = Petitioner(
     name="Ana María Ruiz",
