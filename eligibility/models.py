@@ -74,20 +74,32 @@ class Case(models.Model):
     judgment_date = models.DateField(_("date of judgment"))
     judgment_date_estimated = models.BooleanField(_("the date is a guess"), default=False)
     sentence = models.CharField(_("sentence"), max_length=20, choices=Sentence.choices)
-    prison_term_suspended = models.BooleanField(null=True, blank=True)
-    mandatory_supervision = models.BooleanField(null=True, blank=True)
-    sentence_ended = models.BooleanField(null=True, blank=True)
-    sentence_end_date = models.DateField(null=True, blank=True)
-    probation_terminated_early = models.BooleanField(null=True, blank=True)
-    probation_violated = models.BooleanField(null=True, blank=True)
-    sentence_complied = models.BooleanField(null=True, blank=True)
-    new_conviction_since_judgment = models.BooleanField(null=True, blank=True)
-    on_supervision_now = models.BooleanField(null=True, blank=True)
-    serving_sentence_now = models.BooleanField(null=True, blank=True)
-    pending_charges = models.BooleanField(null=True, blank=True)
-    registrant = models.BooleanField(null=True, blank=True)
-    pre_realignment_1170h_eligible = models.BooleanField(null=True, blank=True)
-    trafficking_victim = models.BooleanField(null=True, blank=True)
+    prison_term_suspended = models.BooleanField(
+        _("Prison term imposed and suspended"), null=True, blank=True
+    )
+    mandatory_supervision = models.BooleanField(_("Mandatory supervision"), null=True, blank=True)
+    sentence_ended = models.BooleanField(_("Sentence ended"), null=True, blank=True)
+    sentence_end_date = models.DateField(_("Date the sentence ended"), null=True, blank=True)
+    probation_terminated_early = models.BooleanField(
+        _("Probation ended early by the judge"), null=True, blank=True
+    )
+    probation_violated = models.BooleanField(_("Probation violated"), null=True, blank=True)
+    sentence_complied = models.BooleanField(_("Sentence carried out"), null=True, blank=True)
+    new_conviction_since_judgment = models.BooleanField(
+        _("A new conviction since the sentence in this case"), null=True, blank=True
+    )
+    on_supervision_now = models.BooleanField(
+        _("On probation, parole or supervision now"), null=True, blank=True
+    )
+    serving_sentence_now = models.BooleanField(_("Serving a sentence now"), null=True, blank=True)
+    pending_charges = models.BooleanField(_("Charged with a crime now"), null=True, blank=True)
+    registrant = models.BooleanField(_("Registration under Penal Code 290"), null=True, blank=True)
+    pre_realignment_1170h_eligible = models.BooleanField(
+        _("Sentenced to prison before realignment"), null=True, blank=True
+    )
+    trafficking_victim = models.BooleanField(
+        _("Conviction caused by human trafficking"), null=True, blank=True
+    )
     # The person's own words on why dismissal is fair; attached as a declaration (MC-031 style)
     # when the court decides in the interests of justice.
     statement = models.TextField(_("statement to the judge"), max_length=5000, blank=True)
@@ -116,6 +128,8 @@ class Count(models.Model):
 
     class Meta:
         ordering = ["position"]
+        verbose_name = _("Offense")
+        verbose_name_plural = _("Offenses")
         constraints = [
             models.UniqueConstraint(fields=["case", "position"], name="count_position_unique")
         ]

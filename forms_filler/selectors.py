@@ -7,7 +7,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
 
-from eligibility.models import Case, Determination
+from eligibility.models import Case, Determination, Person
 from eligibility.models import Count as CaseCount
 from expunge_portal.accounts.models import User
 from expunge_portal.accounts.roles import is_clinic_staff
@@ -207,56 +207,51 @@ def clinic_staff_users() -> QuerySet[User]:
     )
 
 
-def case_data_history(*, case: Case, limit: int = 20) -> list[dict[str, Any]]:
-    """Recent edits to the person's case data (django-simple-history), newest first: for the
-    case, its counts and the person, with the fields each edit changed."""
-    entries: list[dict[str, Any]] = []
-    case_records = list(
-        case.history.select_related("history_user").order_by("-history_date")[:limit]
-    )
-    for index, record in enumerate(case_records):
-        previous = case_records[index + 1] if index + 1 < len(case_records) else None
-        changed = [c.field for c in record.diff_against(previous).changes] if previous else []
+def _edits(records: list[Any], model: type) -> list[dict[str, Any]]:
+    """One entry per history record of one object (records newest first), naming the fields each
+    edit changed as the reader's language names them."""
+    entries = []
+    for index, record in enumerate(records):
+        previous = records[index + 1] if index + 1 < len(records) else None
+        changes = record.diff_against(previous).changes if previous else []
         entries.append(
             {
                 "when": record.history_date,
-                "what": "case",
+                "what": model._meta.verbose_name,
                 "type": record.history_type,
                 "user": record.history_user,
-                "changed": changed,
+                "changed": [model._meta.get_field(change.field).verbose_name for change in changes],
                 "label": "",
             }
         )
+    return entries
+
+
+def case_data_history(*, case: Case, limit: int = 20) -> list[dict[str, Any]]:
+    """Recent edits to the person's case data (django-simple-history), newest first: for the
+    case, its counts and the person, with the fields each edit changed."""
+    newest_first = ("-history_date",)
+    entries = _edits(
+        list(case.history.select_related("history_user").order_by(*newest_first)[:limit]), Case
+    )
+    entries += _edits(
+        list(case.person.history.select_related("history_user").order_by(*newest_first)[:limit]),
+        Person,
+    )
     count_model = CaseCount.history.model
     for record in (
         count_model.objects.filter(case_id=case.pk)
         .select_related("history_user")
-        .order_by("-history_date")[:limit]
+        .order_by(*newest_first)[:limit]
     ):
         entries.append(
             {
                 "when": record.history_date,
-                "what": "count",
+                "what": CaseCount._meta.verbose_name,
                 "type": record.history_type,
                 "user": record.history_user,
                 "changed": [],
                 "label": f"{record.position}. {record.typed}",
-            }
-        )
-    person_records = list(
-        case.person.history.select_related("history_user").order_by("-history_date")[:limit]
-    )
-    for index, record in enumerate(person_records):
-        previous = person_records[index + 1] if index + 1 < len(person_records) else None
-        changed = [c.field for c in record.diff_against(previous).changes] if previous else []
-        entries.append(
-            {
-                "when": record.history_date,
-                "what": "person",
-                "type": record.history_type,
-                "user": record.history_user,
-                "changed": changed,
-                "label": "",
             }
         )
     entries.sort(key=lambda e: e["when"], reverse=True)

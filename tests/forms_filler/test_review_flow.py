@@ -283,7 +283,7 @@ def test_staff_page_shows_answers_reasons_assumptions_and_history(staff_client, 
     assert "Assumptions to check" in page
     assert "restitution" in page  # the engine's assumption
     assert "it can only be a misdemeanor" in page  # the interview's assumption
-    assert "case_number" in page  # the history of edits names the changed field
+    assert "Case: changed (case number)" in page  # the history of edits names the field
     assert "PC 484(a)" in page
 
 

@@ -195,6 +195,8 @@ def test_staff_review_page_in_spanish_with_the_catalogs_notes(staff_client, peti
     case = make_case(make_person(petitioner))
     case_determine(case=case)
     packet = make_packet(case, review_status=ReviewStatus.SUBMITTED)
+    case.case_number = "24CR009999"
+    case.save()  # a recorded edit
     staff_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "es"
     html = page(staff_client, f"/review/packets/{packet.pk}/")
     assert_spanish(
@@ -203,8 +205,17 @@ def test_staff_review_page_in_spanish_with_the_catalogs_notes(staff_client, peti
             "Lo que encontró la revisión",
             "Elegible: el juez decide",  # make_case leaves answers unknown: the judge decides
             "Le dieron libertad condicional, así que la petición es según PC 1203.4.",
+            "Violó la libertad condicional",  # the answers, named as staff read them
+            "Caso: cambio (número de caso)",  # the history of edits
         ],
-        english=["Probation was granted", "Eligible: the judge decides", ">discretionary<"],
+        english=[
+            "Probation was granted",
+            "Eligible: the judge decides",
+            ">discretionary<",
+            "Probation violated",
+            "case_number",
+            ": changed (",
+        ],
     )
     # Staff see the catalog's open question for a lawyer; the person's pages leave it out.
     note = verify_note(lookup("PC", "484(a)"))
