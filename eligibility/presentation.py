@@ -4,9 +4,11 @@ The engine writes English templates marked for translation; here each one is tra
 gettext and filled with its parameters."""
 
 import datetime
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils import formats
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -16,6 +18,7 @@ from eligibility.engine.offenses import verify_notes
 from .models import Case, Determination, Sentence
 from .selectors import latest_determination
 
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 HEADLINES = {
     "eligible": _("You can ask the court to dismiss this conviction now."),
     "discretionary": _("You can ask the court now. The judge decides."),
@@ -97,13 +100,23 @@ class CaseResult:
     needs_sentence: bool = False
 
 
+def _param(value: str) -> str:
+    """One parameter as the reader reads it: a date (the engine writes ISO dates) in the
+    language's own format, one of our marked words (an offense level) translated, the rest as is."""
+    if ISO_DATE.fullmatch(value):
+        try:
+            return formats.date_format(datetime.date.fromisoformat(value), "DATE_FORMAT")
+        except ValueError:
+            return value
+    return gettext(value)
+
+
 def _fill(template: str, params: dict[str, str], fallback: str) -> str:
-    """The template in the reader's language, filled in. A value that is itself one of our
-    marked words (an offense level) is translated; any other value has no entry and stays."""
+    """The template in the reader's language, filled in."""
     if not template:
         return fallback
     try:
-        return gettext(template) % {name: gettext(value) for name, value in params.items()}
+        return gettext(template) % {name: _param(value) for name, value in params.items()}
     except (KeyError, TypeError, ValueError):
         return fallback
 
