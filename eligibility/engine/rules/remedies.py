@@ -106,19 +106,26 @@ T_PRISON_RUNNING = gettext_noop(
 )
 
 
+def _no_end_date(
+    s: Situation, citation: str, running: str, *, suggests_early_termination: bool
+) -> Opening:
+    """No end date: either the person doesn't know it, or the sentence is still running."""
+    if s.end_unknown:
+        return Opening(None, finding(T_END_UNKNOWN, citation))
+    return Opening(
+        None,
+        finding(running, citation),
+        still_running=True,
+        suggests_early_termination=suggests_early_termination,
+    )
+
+
 def _probation_opening(s: Situation, citation: str) -> Opening:
     """1203.4 (and 1203.49) open the day after probation ended, or on the day of an early
     termination order (the order itself ends probation, and 1203.3 discharge is a right)."""
     end = s.facts.sentence_end_date
     if end is None:
-        if s.end_unknown:
-            return Opening(None, finding(T_END_UNKNOWN, citation))
-        return Opening(
-            None,
-            finding(T_PROBATION_RUNNING, citation),
-            still_running=True,
-            suggests_early_termination=True,
-        )
+        return _no_end_date(s, citation, T_PROBATION_RUNNING, suggests_early_termination=True)
     if s.facts.probation_terminated_early:
         return Opening(end, finding(T_PROBATION_TERMINATED_EARLY, citation, end=end.isoformat()))
     opens = day_after(end)
@@ -164,14 +171,7 @@ def _completion_opening(
 ) -> Opening:
     end = s.facts.sentence_end_date
     if end is None:
-        if s.end_unknown:
-            return Opening(None, finding(T_END_UNKNOWN, citation))
-        return Opening(
-            None,
-            finding(running, citation),
-            still_running=True,
-            suggests_early_termination=supervision,
-        )
+        return _no_end_date(s, citation, running, suggests_early_termination=supervision)
     opens = more_than_years_after(end, years)
     return Opening(opens, finding(template, citation, end=end.isoformat(), opens=opens.isoformat()))
 
