@@ -31,6 +31,7 @@ from forms_filler.render import (  # noqa: E402
     CountyNotes,
     PacketInput,
     Petitioner,
+    layout_parts,
     render_packet_pdf,
 )
 from forms_filler.render.host import harfbuzz_subset_loaded  # noqa: E402
@@ -93,6 +94,25 @@ def median_seconds(subject: PacketInput, runs: int) -> tuple[float, int]:
     return statistics.median(timings), size
 
 
+def part_split(subject: PacketInput, runs: int) -> dict[str, tuple[float, float]]:
+    """Median seconds per part: laying it out, then writing it alone as a PDF (the real render
+    writes all parts at once, so the write figures add up to a little more than its share)."""
+    layout: dict[str, list[float]] = {}
+    write: dict[str, list[float]] = {}
+    for _ in range(runs):
+        start = time.perf_counter()
+        for part, document in layout_parts(subject):
+            laid_out = time.perf_counter()
+            document.write_pdf()
+            written = time.perf_counter()
+            layout.setdefault(part.kind, []).append(laid_out - start)
+            write.setdefault(part.kind, []).append(written - laid_out)
+            start = time.perf_counter()
+    return {
+        kind: (statistics.median(layout[kind]), statistics.median(write[kind])) for kind in layout
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
@@ -108,6 +128,11 @@ def main() -> None:
     for cases in (1, 5):
         median, size = median_seconds(packet(cases), runs)
         print(f"{cases} case(s): median {median:.3f} s over {runs} runs, {size / 1024:.0f} KiB")
+    split = part_split(packet(1), runs)
+    print(
+        "one case by part (layout + write alone): "
+        + ", ".join(f"{kind} {lay:.3f} + {wri:.3f} s" for kind, (lay, wri) in split.items())
+    )
 
     tracemalloc.start()
     render_packet_pdf(packet(5))

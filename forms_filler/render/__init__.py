@@ -8,6 +8,7 @@ It reads no database and fetches nothing but our own CSS and fonts (see `url_fet
 
 import logging
 import threading
+from collections.abc import Iterator
 
 # WeasyPrint logs every parsing and layout step at INFO, some while it is imported, and fontTools
 # (its font subsetter when HarfBuzz's is missing) a line per font table; in a worker's log that is
@@ -17,7 +18,7 @@ logging.getLogger("fontTools").setLevel(logging.WARNING)
 
 from django.template.loader import render_to_string  # noqa: E402
 from django.utils import translation  # noqa: E402
-from weasyprint import CSS, HTML  # noqa: E402
+from weasyprint import CSS, HTML, Document  # noqa: E402
 from weasyprint.pdf.metadata import DocumentMetadata  # noqa: E402
 from weasyprint.text.fonts import FontConfiguration  # noqa: E402
 
@@ -31,6 +32,7 @@ __all__ = [
     "CountyNotes",
     "PacketInput",
     "Petitioner",
+    "layout_parts",
     "packet_html",
     "render_packet_pdf",
 ]
@@ -73,22 +75,29 @@ def packet_html(packet: PacketInput) -> list[tuple[Part, str]]:
     return rendered
 
 
+def layout_parts(
+    packet: PacketInput, *, url_fetcher: PacketURLFetcher | None = None
+) -> Iterator[tuple[Part, Document]]:
+    """Each part laid out as its own document (so each court form counts its own pages), one at
+    a time: the benchmark times them part by part."""
+    stylesheet, font_config = _stylesheet(url_fetcher)
+    fetcher = url_fetcher or PacketURLFetcher()
+    for part, html in packet_html(packet):
+        document = HTML(string=html, url_fetcher=fetcher).render(
+            stylesheets=[stylesheet], font_config=font_config
+        )
+        yield part, document
+
+
 def render_packet_pdf(packet: PacketInput, *, url_fetcher: PacketURLFetcher | None = None) -> bytes:
     """Render the whole packet to one PDF (US Letter, fonts embedded, text extractable).
 
-    Each part is laid out as its own document, so each court form numbers its own pages, and the
-    pages are then joined. `url_fetcher` is for tests that record what was fetched.
+    The parts' pages are joined into one document. `url_fetcher` is for tests that record what
+    was fetched.
     """
     if not packet.cases:
         raise ValueError("A packet needs at least one case.")
-    stylesheet, font_config = _stylesheet(url_fetcher)
-    fetcher = url_fetcher or PacketURLFetcher()
-    documents = [
-        HTML(string=html, url_fetcher=fetcher).render(
-            stylesheets=[stylesheet], font_config=font_config
-        )
-        for _part, html in packet_html(packet)
-    ]
+    documents = [document for _part, document in layout_parts(packet, url_fetcher=url_fetcher)]
     combined = documents[0].copy([page for document in documents for page in document.pages])
     with translation.override(packet.language):
         title = packet_title(packet)
