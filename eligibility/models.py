@@ -5,6 +5,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -67,6 +68,11 @@ class Level(models.TextChoices):
     UNKNOWN = "unknown", _("I don't know")
 
 
+def answer(label: str | Promise) -> models.BooleanField:
+    """A yes/no interview answer, where "I don't know" is stored as NULL."""
+    return models.BooleanField(label, null=True, blank=True)
+
+
 class Case(models.Model):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="cases")
     county = models.CharField(_("county"), max_length=40, choices=COUNTY_CHOICES)
@@ -74,32 +80,20 @@ class Case(models.Model):
     judgment_date = models.DateField(_("date of judgment"))
     judgment_date_estimated = models.BooleanField(_("the date is a guess"), default=False)
     sentence = models.CharField(_("sentence"), max_length=20, choices=Sentence.choices)
-    prison_term_suspended = models.BooleanField(
-        _("Prison term imposed and suspended"), null=True, blank=True
-    )
-    mandatory_supervision = models.BooleanField(_("Mandatory supervision"), null=True, blank=True)
-    sentence_ended = models.BooleanField(_("Sentence ended"), null=True, blank=True)
+    prison_term_suspended = answer(_("Prison term imposed and suspended"))
+    mandatory_supervision = answer(_("Mandatory supervision"))
+    sentence_ended = answer(_("Sentence ended"))
     sentence_end_date = models.DateField(_("Date the sentence ended"), null=True, blank=True)
-    probation_terminated_early = models.BooleanField(
-        _("Probation ended early by the judge"), null=True, blank=True
-    )
-    probation_violated = models.BooleanField(_("Probation violated"), null=True, blank=True)
-    sentence_complied = models.BooleanField(_("Sentence carried out"), null=True, blank=True)
-    new_conviction_since_judgment = models.BooleanField(
-        _("A new conviction since the sentence in this case"), null=True, blank=True
-    )
-    on_supervision_now = models.BooleanField(
-        _("On probation, parole or supervision now"), null=True, blank=True
-    )
-    serving_sentence_now = models.BooleanField(_("Serving a sentence now"), null=True, blank=True)
-    pending_charges = models.BooleanField(_("Charged with a crime now"), null=True, blank=True)
-    registrant = models.BooleanField(_("Registration under Penal Code 290"), null=True, blank=True)
-    pre_realignment_1170h_eligible = models.BooleanField(
-        _("Sentenced to prison before realignment"), null=True, blank=True
-    )
-    trafficking_victim = models.BooleanField(
-        _("Conviction caused by human trafficking"), null=True, blank=True
-    )
+    probation_terminated_early = answer(_("Probation ended early by the judge"))
+    probation_violated = answer(_("Probation violated"))
+    sentence_complied = answer(_("Sentence carried out"))
+    new_conviction_since_judgment = answer(_("A new conviction since the sentence in this case"))
+    on_supervision_now = answer(_("On probation, parole or supervision now"))
+    serving_sentence_now = answer(_("Serving a sentence now"))
+    pending_charges = answer(_("Charged with a crime now"))
+    registrant = answer(_("Registration under Penal Code 290"))
+    pre_realignment_1170h_eligible = answer(_("Sentenced to prison before realignment"))
+    trafficking_victim = answer(_("Conviction caused by human trafficking"))
     # The person's own words on why dismissal is fair; attached as a declaration (MC-031 style)
     # when the court decides in the interests of justice.
     statement = models.TextField(_("statement to the judge"), max_length=5000, blank=True)

@@ -17,7 +17,11 @@ def person_for_request(*, request: HttpRequest) -> Person | None:
     """The signed-in account's person, or the anonymous person of this browser session."""
     if request.user.is_authenticated:
         return Person.objects.filter(owner=request.user).first()
-    key = request.session.get(ANONYMOUS_PERSON_KEY)
+    return anonymous_person(key=request.session.get(ANONYMOUS_PERSON_KEY))
+
+
+def anonymous_person(*, key: str | None) -> Person | None:
+    """The person of an anonymous session key, unless an account has adopted it since."""
     return Person.objects.filter(anonymous_key=key, owner__isnull=True).first() if key else None
 
 
@@ -57,5 +61,9 @@ def case_for_person(*, person: Person, case_id: int) -> Case:
 
 
 def latest_determination(*, case: Case) -> Determination | None:
-    determinations = list(case.determinations.all())
-    return determinations[0] if determinations else None
+    """The newest screening (the model orders newest first). Reads the prefetch of
+    `cases_for_person` when the case came from there; otherwise fetches one row, not all."""
+    if "determinations" in getattr(case, "_prefetched_objects_cache", {}):
+        determinations = case.determinations.all()
+        return determinations[0] if determinations else None
+    return case.determinations.first()

@@ -15,7 +15,7 @@ from expunge_portal.accounts.models import User
 from .facts_from_answers import case_to_facts
 from .models import Case, Count, Determination, InterviewDraft, Person, Sentence
 from .presentation import translatable_parts
-from .selectors import ANONYMOUS_PERSON_KEY, WIZARD_SESSION_KEY
+from .selectors import ANONYMOUS_PERSON_KEY, WIZARD_SESSION_KEY, anonymous_person
 
 CALIFORNIA = ZoneInfo("America/Los_Angeles")
 
@@ -100,11 +100,9 @@ def person_update_details(*, person: Person, details: dict[str, str]) -> Person:
 
 def person_for_anonymous_session(*, session) -> Person:
     """The anonymous person of this browser session, created on first use."""
-    key = session.get(ANONYMOUS_PERSON_KEY)
-    if key:
-        person = Person.objects.filter(anonymous_key=key, owner__isnull=True).first()
-        if person:
-            return person
+    person = anonymous_person(key=session.get(ANONYMOUS_PERSON_KEY))
+    if person:
+        return person
     person = Person.objects.create(anonymous_key=Person.new_anonymous_key())
     session[ANONYMOUS_PERSON_KEY] = str(person.anonymous_key)
     return person
@@ -122,7 +120,7 @@ def person_adopt_anonymous(*, user: User, session) -> Person | None:
     key = session.pop(ANONYMOUS_PERSON_KEY, None)
     if not key:
         return None
-    anonymous = Person.objects.filter(anonymous_key=key, owner__isnull=True).first()
+    anonymous = anonymous_person(key=key)
     if anonymous is None:
         return None
     existing = Person.objects.filter(owner=user).first()
