@@ -115,6 +115,9 @@ TEMPLATES = [
 FORM_RENDERER = "expunge_portal.site.forms.PortalFormRenderer"
 
 # --- Database -------------------------------------------------------------------------------
+if "DATABASE_URL" not in os.environ:
+    # The embedded SQLite default lives in var/, which a fresh clone does not have yet.
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),

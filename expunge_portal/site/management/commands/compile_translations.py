@@ -15,6 +15,7 @@ class Command(BaseCommand):
         "files. Unlike compilemessages, "
         "it needs no GNU gettext on the machine, so a fresh checkout runs with Python alone."
     )
+    requires_system_checks = []
 
     def handle(self, *args, **options) -> None:
         app_dirs = [
