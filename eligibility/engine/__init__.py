@@ -4,13 +4,17 @@
     result = determine(facts, as_of=date.today())
     result.to_dict()                          # the screening.md result object
 
+    # One person's cases, decided together (results in input order):
+    results = determine_person([facts_a, facts_b], as_of=date.today(), person=PersonFacts())
+
 See docs/eligibility.md for every rule, its citation and the assumptions the engine states.
 """
 
-from .decide import determine
+from .decide import check_judgment_date, determine
 from .determination import CountResult, Determination, Outcome, Reason
-from .facts import UNKNOWABLE_FIELDS, CaseFacts, Count, Level, Sentence
+from .facts import UNKNOWABLE_FIELDS, CaseFacts, Count, Level, PersonFacts, Sentence
 from .parse import CaseError, parse_case
+from .person import determine_person
 from .version import ENGINE_VERSION
 
 __all__ = [
@@ -23,8 +27,11 @@ __all__ = [
     "Determination",
     "Level",
     "Outcome",
+    "PersonFacts",
     "Reason",
     "Sentence",
+    "check_judgment_date",
     "determine",
+    "determine_person",
     "parse_case",
 ]

@@ -1,32 +1,31 @@
-"""``determine``: put the count rules, the remedy rules, automatic relief and the alternatives
-together into one ``Determination``.
+"""``determine``: decide one case, reading as the statutes read.
 
-The case outcome is the best outcome among its counts (eligible > discretionary > wait > blocked >
-not_eligible); the remedy, form item and opening date are those of the first count, in input order,
-that reaches it, except that among waiting or blocked counts the one whose remedy opens first
-is reported.
+1. Facts: the person's "I don't know" answers read cautiously, and what the person's other cases
+   say about this one (a later judgment is a new conviction since this judgment).
+2. Each count: its remedy, and whether that remedy excludes it (``rules/counts.py``).
+3. Each remedy the counts fall under: when it opens, which CR-180 item, what blocks it in this
+   case and in the person's other cases (``rules/remedies.py``).
+4. The case: the best outcome among its counts (eligible > discretionary > wait > blocked >
+   not_eligible). The remedy, form item and opening date are those of the first count, in input
+   order, that reaches it, except that among waiting or blocked counts the one whose remedy opens
+   first is reported.
+5. Then PC 1203.425 automatic relief and the alternatives.
 
-This is the bulk screener's hot path, hence the module-level enum members (enum attribute access
-is comparatively slow) and the per-assessment memo of count results.
+Nothing here is cached by a hand-made key: a rule that reads a new fact cannot get a stale answer.
 """
 
+from dataclasses import dataclass, replace
 from datetime import date
 
-from .determination import (
-    OUTCOME_RANK,
-    CountResult,
-    Determination,
-    Outcome,
-    Reason,
-    count_json,
-)
+from .determination import OUTCOME_RANK, CountResult, Determination, Outcome, Reason
 from .facts import CaseFacts, Count
 from .messages import gettext_noop
 from .parse import CaseError
 from .rules.alternatives import alternatives
 from .rules.counts import CountAssessment, assess_count
+from .rules.elsewhere import ALONE, Elsewhere
 from .rules.findings import finding
-from .rules.relief import automatic_relief
+from .rules.relief import AutomaticRelief, automatic_relief
 from .rules.remedies import RemedyStatus, remedy_status
 from .rules.remedy import Remedy
 from .rules.situation import Situation
@@ -39,28 +38,51 @@ T_COUNT_DISMISSABLE = gettext_noop("Can be dismissed under PC %(remedy)s, CR-180
 T_COUNT_DISCRETIONARY = gettext_noop(
     "Can be dismissed under PC %(remedy)s only in the court's discretion, CR-180 item %(item)s."
 )
+T_LATER_JUDGMENT = gettext_noop(
+    "Case %(case)s was decided on %(judgment)s, after this judgment: that is a new conviction "
+    "since this judgment."
+)
+R_REGISTRANT_PERSON = finding(
+    gettext_noop(
+        "You are required to register under PC 290, so this case cannot have been dismissed "
+        "automatically (PC 1203.425 excludes anyone required to register)."
+    ),
+    "PC 1203.425",
+)
+A_OTHER_END_UNKNOWN = gettext_noop(
+    "You do not know when the probation or sentence in another of your cases ended, so we took "
+    "it to be over. If it is still running, you cannot file until it ends."
+)
+T_REGISTRANT_ELSEWHERE = gettext_noop(
+    "Case %(case)s requires registration under PC 290, so this case cannot have been dismissed "
+    "automatically (PC 1203.425 excludes anyone required to register)."
+)
 
-ELIGIBLE = Outcome.ELIGIBLE
-DISCRETIONARY = Outcome.DISCRETIONARY
-NOT_ELIGIBLE = Outcome.NOT_ELIGIBLE
+
+def check_judgment_date(facts: CaseFacts, as_of: date) -> None:
+    """Raise ``CaseError`` for a judgment after the screening date (only the engine knows it)."""
+    if facts.judgment_date > as_of:
+        raise CaseError("judgment_date", MSG_FUTURE_JUDGMENT)
 
 
-def _count_result(
+def determine(facts: CaseFacts, *, as_of: date) -> Determination:
+    """Decide one case alone, as of ``as_of``. Raises ``CaseError`` for a judgment after it.
+    For a person with several cases use ``determine_person`` (the cases look across each other)."""
+    return decide_case(facts, as_of=as_of, elsewhere=ALONE)
+
+
+@dataclass(slots=True)  # internal and short-lived
+class _CountDecision:
+    result: CountResult
+    outcome: Outcome
+    form_item: str | None
+    status: RemedyStatus | None
+
+
+def _decide_count(
     count: Count, assessment: CountAssessment, status: RemedyStatus | None
-) -> tuple[CountResult, Outcome, str | None, str]:
-    """The count's result under its remedy's status; depends only on the assessment and the
-    status's item, outcome and kind, so it is memoized on the (cached) assessment."""
-    memo_key = (status.form_item, status.outcome, status.as_of_right) if status else None
-    found = assessment.results.get(memo_key)
-    if found is None:
-        result, outcome, form_item = _new_count_result(count, assessment, status)
-        found = assessment.results[memo_key] = (result, outcome, form_item, count_json(result))
-    return found  # type: ignore[return-value]
-
-
-def _new_count_result(
-    count: Count, assessment: CountAssessment, status: RemedyStatus | None
-) -> tuple[CountResult, Outcome, str | None]:
+) -> _CountDecision:
+    """The count's result under its remedy's status."""
     if status is None or assessment.excluded is not None:
         reason = assessment.excluded or assessment.route
         result = CountResult(
@@ -73,7 +95,7 @@ def _new_count_result(
             reason_template=reason.template,
             reason_params=reason.params,
         )
-        return result, NOT_ELIGIBLE, None
+        return _CountDecision(result, Outcome.NOT_ELIGIBLE, None, None)
     outcome = status.outcome
     form_item = status.form_item
     template = T_COUNT_DISMISSABLE
@@ -81,8 +103,8 @@ def _new_count_result(
         # 1203.4(c)(2): the same petition, but in the interests of justice (item 2c).
         form_item = "2c"
         template = T_COUNT_DISCRETIONARY
-        if outcome is ELIGIBLE:
-            outcome = DISCRETIONARY
+        if outcome is Outcome.ELIGIBLE:
+            outcome = Outcome.DISCRETIONARY
     elif not status.as_of_right:
         template = T_COUNT_DISCRETIONARY
     reason = finding(
@@ -98,18 +120,24 @@ def _new_count_result(
         reason_template=reason.template,
         reason_params=reason.params,
     )
-    return result, outcome, form_item
+    return _CountDecision(result, outcome, form_item, status)
 
 
-def _opens_sooner(status: RemedyStatus | None, best: RemedyStatus | None) -> bool:
-    """Between two counts that both wait (or are both blocked), report the remedy that opens
-    first: the case can be filed then, for that count."""
-    if status is None or best is None or status.opens_on is None:
+def _better(candidate: _CountDecision, best: _CountDecision | None) -> bool:
+    """A better outcome wins; between two counts that both wait (or are both blocked), the remedy
+    that opens first: the case can be filed then, for that count."""
+    if best is None:
+        return True
+    rank, best_rank = OUTCOME_RANK[candidate.outcome], OUTCOME_RANK[best.outcome]
+    if rank != best_rank:
+        return rank < best_rank
+    new, old = candidate.status, best.status
+    if new is None or old is None or new.opens_on is None:
         return False
-    return best.opens_on is None or status.opens_on < best.opens_on
+    return old.opens_on is None or new.opens_on < old.opens_on
 
 
-def _unique_reasons(reasons: list[Reason]) -> tuple[Reason, ...]:
+def _unique(reasons: list[Reason]) -> tuple[Reason, ...]:
     seen: set[str] = set()
     unique = []
     for reason in reasons:
@@ -119,106 +147,126 @@ def _unique_reasons(reasons: list[Reason]) -> tuple[Reason, ...]:
     return tuple(unique)
 
 
-def determine(facts: CaseFacts, *, as_of: date) -> Determination:
-    """Decide one case as of ``as_of``. Raises ``CaseError`` for a judgment after ``as_of``."""
-    if facts.judgment_date > as_of:
-        raise CaseError("judgment_date", MSG_FUTURE_JUDGMENT)
-    if facts.unknown:
-        effective, assumptions = apply_cautious_readings(facts)
-        s = Situation(effective, as_of, end_unknown="sentence_end_date" in facts.unknown)
-    else:
-        effective, assumptions = facts, ()
-        s = Situation(facts, as_of)
+def _read_other_cases(facts: CaseFacts, elsewhere: Elsewhere) -> tuple[CaseFacts, list[Reason]]:
+    """A later judgment in another of the person's cases is a new conviction since this one."""
+    later = elsewhere.later_judgments
+    if not later:
+        return facts, []
+    reasons = [
+        finding(
+            T_LATER_JUDGMENT,
+            "PC 1203.4a(a)",
+            case=other.case_id,
+            judgment=other.judgment_date.isoformat(),
+        )
+        for other in later
+    ]
+    return replace(facts, new_conviction_since_judgment=True), reasons
 
+
+def _relief_for_person(s: Situation, summary: CountsSummary) -> AutomaticRelief:
+    """PC 1203.425 relief for this case, and none for anyone required to register because of any
+    of their cases."""
+    relief = automatic_relief(s, summary)
+    if not relief.possible:
+        return relief
+    if s.elsewhere.registrant_cases:
+        case_id = s.elsewhere.registrant_cases[0]
+        return AutomaticRelief(False, finding(T_REGISTRANT_ELSEWHERE, "PC 1203.425", case=case_id))
+    if s.elsewhere.person_registrant:
+        return AutomaticRelief(False, R_REGISTRANT_PERSON)
+    return relief
+
+
+def decide_case(facts: CaseFacts, *, as_of: date, elsewhere: Elsewhere) -> Determination:
+    """Decide one case as of ``as_of``, knowing what the person's other cases say about it."""
+    check_judgment_date(facts, as_of)
+
+    # 1. The facts as the rules read them.
+    effective, unknown_assumptions = apply_cautious_readings(facts)
+    effective, later_reasons = _read_other_cases(effective, elsewhere)
+    s = Situation(
+        effective,
+        as_of,
+        end_unknown="sentence_end_date" in facts.unknown,
+        elsewhere=elsewhere,
+    )
+
+    # 2. and 3. Each count under its remedy's status.
     statuses: dict[Remedy, RemedyStatus] = {}
-    assessed: list[CountAssessment] = []
-    results: list[CountResult] = []
-    fragments: list[str] = []
-    best_rank = 99
+    assessments: list[CountAssessment] = []
+    decisions: list[_CountDecision] = []
+    best: _CountDecision | None = None
     best_index = 0
-    best_outcome = NOT_ELIGIBLE
-    best_item: str | None = None
-    best_status: RemedyStatus | None = None
-    sentence = effective.sentence
-    trafficking = effective.trafficking_victim
-    pre_realignment = s.pre_realignment
-    registrant = effective.registrant
-    suspended = effective.prison_term_suspended
-    any_dismissable = any_17b = any_47 = any_64 = any_certificate = any_registrable = False
-    all_clean = True
-    excluded: list[Reason] = []
-    reductions: list[Reason] = []
-    count_assumptions: list[str] = []
     for index, count in enumerate(effective.counts):
         assessment = assess_count(
-            count, sentence, trafficking, pre_realignment, registrant, suspended
+            count,
+            effective.sentence,
+            effective.trafficking_victim,
+            s.pre_realignment,
+            effective.registrant,
+            effective.prison_term_suspended,
         )
-        assessed.append(assessment)
-        any_dismissable |= assessment.dismissable
-        any_17b |= assessment.reduction_17b
-        any_47 |= assessment.prop_47
-        any_64 |= assessment.prop_64
-        any_certificate |= assessment.certificate_ok
-        any_registrable |= assessment.registrable
-        all_clean &= assessment.clean_felony
-        if assessment.excluded is not None:
-            excluded.append(assessment.excluded)
-        if assessment.reduction_reason is not None:
-            reductions.append(assessment.reduction_reason)
-        if assessment.assumptions:
-            count_assumptions.extend(assessment.assumptions)
-        status: RemedyStatus | None = None
-        if assessment.dismissable:
-            remedy: Remedy = assessment.remedy  # type: ignore[assignment]
-            status = statuses.get(remedy)
-            if status is None:
-                status = statuses[remedy] = remedy_status(remedy, s)
-        result, outcome, form_item, fragment = _count_result(count, assessment, status)
-        results.append(result)
-        fragments.append(fragment)
-        rank = OUTCOME_RANK[outcome]
-        if rank < best_rank or (rank == best_rank and _opens_sooner(status, best_status)):
-            best_rank, best_index, best_outcome, best_item = rank, index, outcome, form_item
-            best_status = status
+        status = None
+        if assessment.dismissable and assessment.remedy is not None:
+            if assessment.remedy not in statuses:
+                statuses[assessment.remedy] = remedy_status(assessment.remedy, s)
+            status = statuses[assessment.remedy]
+        decision = _decide_count(count, assessment, status)
+        assessments.append(assessment)
+        decisions.append(decision)
+        if _better(decision, best):
+            best, best_index = decision, index
+    assert best is not None  # noqa: S101  (a case has at least one count)
 
-    chosen = assessed[best_index]
-    chosen_status = None
+    # 4. The case: the best count, its remedy's reasons, then every exclusion and reduction.
+    chosen = assessments[best_index]
+    status = best.status
     reasons: list[Reason]
-    if best_outcome is NOT_ELIGIBLE:
-        reasons = [a.excluded or a.route for a in assessed]
+    if status is None:
+        reasons = [a.excluded or a.route for a in assessments]
     else:
-        chosen_status = best_status
-        assert chosen_status is not None  # noqa: S101  (an outcome other than not_eligible)
-        reasons = [chosen.route, *chosen_status.reasons]
+        reasons = [chosen.route, *status.reasons]
+        if status.remedy is Remedy.PC_1203_4A:
+            reasons += later_reasons
         if chosen.discretionary_only is not None:
             reasons.append(chosen.discretionary_only)
-        reasons += excluded
-    reasons += reductions
+        reasons += [a.excluded for a in assessments if a.excluded is not None]
+    reasons += [a.reduction_reason for a in assessments if a.reduction_reason is not None]
+
+    # 5. Automatic relief and the alternatives.
     summary = CountsSummary(
-        any_dismissable, any_17b, any_47, any_64, any_certificate, any_registrable, all_clean
+        any_dismissable=any(a.dismissable for a in assessments),
+        any_17b=any(a.reduction_17b for a in assessments),
+        any_prop_47=any(a.prop_47 for a in assessments),
+        any_prop_64=any(a.prop_64 for a in assessments),
+        any_certificate_ok=any(a.certificate_ok for a in assessments),
+        any_registrable=any(a.registrable for a in assessments),
+        all_clean_felonies=all(a.clean_felony for a in assessments),
     )
-    relief = automatic_relief(s, summary)
+    relief = _relief_for_person(s, summary)
     if relief.reason is not None:
         reasons.append(relief.reason)
 
-    all_assumptions = [
-        *assumptions,
-        *(chosen_status.assumptions if chosen_status is not None else ()),
-        *count_assumptions,
+    assumptions = [
+        *unknown_assumptions,
+        *(status.assumptions if status is not None else ()),
+        *(text for a in assessments for text in a.assumptions),
         *relief.assumptions,
     ]
-
+    if elsewhere.end_unknown_cases and status is not None:
+        assumptions.append(A_OTHER_END_UNKNOWN)
     return Determination(
         id=facts.id,
-        outcome=best_outcome,
-        remedy=chosen_status.remedy.value if chosen_status else None,
-        form_item=best_item if chosen_status else None,
-        eligible_on=chosen_status.opens_on if chosen_status else None,
-        reduction_17b=any_17b,
+        outcome=best.outcome,
+        remedy=status.remedy.value if status else None,
+        form_item=best.form_item if status else None,
+        eligible_on=status.opens_on if status else None,
+        reduction_17b=summary.any_17b,
         automatic_relief_possible=relief.possible,
-        counts=tuple(results),
-        alternatives=alternatives(s, summary, chosen_status, best_outcome),
-        reasons=_unique_reasons(reasons),
-        assumptions=tuple(dict.fromkeys(all_assumptions)) if all_assumptions else (),
-        counts_json="[" + ",".join(fragments) + "]",
+        counts=tuple(d.result for d in decisions),
+        alternatives=alternatives(s, summary, status, best.outcome),
+        reasons=_unique(reasons),
+        assumptions=tuple(dict.fromkeys(assumptions)),
+        blocked_by=status.blocked_by if status and best.outcome is Outcome.BLOCKED else (),
     )

@@ -1,7 +1,7 @@
 """What the engine concludes about one case, shaped like the screening.md result object."""
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from typing import Any
@@ -92,12 +92,13 @@ class Determination:
     alternatives: tuple[str, ...]
     reasons: tuple[Reason, ...]
     assumptions: tuple[str, ...]
-    # The JSON text of ``counts``, when the engine already has it (see ``to_json``).
-    counts_json: str = field(default="", compare=False, repr=False)
+    # The ids of the person's other cases whose probation or sentence, still running, blocks this
+    # one (``determine_person``); empty otherwise. In the result object only when not empty.
+    blocked_by: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """The screening.md result object (dates as ISO strings), ready for ``json.dumps``."""
-        return {
+        result: dict[str, Any] = {
             "id": self.id,
             "outcome": self.outcome.value,
             "remedy": self.remedy,
@@ -120,11 +121,14 @@ class Determination:
             "reasons": [{"text": r.text, "citation": r.citation} for r in self.reasons],
             "assumptions": list(self.assumptions),
         }
+        if self.blocked_by:
+            result["blocked_by"] = list(self.blocked_by)
+        return result
 
     def to_json(self) -> str:
         """``json.dumps(self.to_dict())`` in compact form, built from cached pieces: the bulk
         screener writes hundreds of thousands of these, and most pieces repeat."""
-        counts = self.counts_json or "[" + ",".join(map(count_json, self.counts)) + "]"
+        counts = "[" + ",".join(map(count_json, self.counts)) + "]"
         parts = []
         for r in self.reasons:
             if r.params:  # carries a date or a section: different for every case
@@ -147,5 +151,6 @@ class Determination:
             f'"counts":{counts},'
             f'"alternatives":{_fragment(self.alternatives, lambda: list(self.alternatives))},'
             f'"reasons":[{reasons}],'
-            f'"assumptions":{_fragment(self.assumptions, lambda: list(self.assumptions))}}}'
+            f'"assumptions":{_fragment(self.assumptions, lambda: list(self.assumptions))}'
+            + (f',"blocked_by":{_encode(list(self.blocked_by))}}}' if self.blocked_by else "}")
         )

@@ -80,3 +80,18 @@ class CaseFacts:
     pre_realignment_1170h_eligible: bool = False
     trafficking_victim: bool = False
     unknown: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class PersonFacts:
+    """What the person says about themselves now, once for all their cases.
+
+    ``None`` means "I don't know": the engine reads it cautiously (as the case-level "I don't
+    know" of ``rules/unknowns.py``) and says so among the assumptions. ``registrant`` is the duty
+    to register under PC 290 because of any conviction.
+    """
+
+    on_supervision_now: bool | None = False
+    serving_sentence_now: bool | None = False
+    pending_charges: bool | None = False
+    registrant: bool | None = False

@@ -322,9 +322,18 @@ SCENARIOS = [
         Expect("blocked", "1203.4a", "3a", "2021-01-16"),
     ),
     row(
-        "1203-4a-probation-elsewhere-does-not-block",
+        # Unsettled: 1203.4a(a) names a sentence being served and charges, not probation. The
+        # cautious reading blocks, and says so.
+        "1203-4a-supervision-elsewhere-blocks-cautiously",
         case(sentence="no_probation", sentence_end_date=..., on_supervision_now=True),
-        Expect("eligible", "1203.4a", "3a", "2021-01-16"),
+        Expect(
+            "blocked",
+            "1203.4a",
+            "3a",
+            "2021-01-16",
+            citations=["PC 1203.4a(a)"],
+            assumes="whether probation or supervision for another offense bars it is unsettled",
+        ),
     ),
     row(
         "1203-4a-infraction-without-probation-3a",

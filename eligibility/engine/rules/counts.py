@@ -7,7 +7,7 @@ does not sink the others.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..determination import Reason
@@ -63,9 +63,6 @@ class CountAssessment:
     certificate_ok: bool  # may count toward a certificate of rehabilitation (PC 4852.01)
     registrable: bool  # the catalog lists it as PC 290 registrable
     clean_felony: bool  # known, and not serious, violent or registrable (PC 1203.425 felonies)
-    # Memo for decide.py: the count's result per (form item, outcome) of its remedy. Filled
-    # lazily; an assessment is shared by every case with the same count and case facts.
-    results: dict[object, object] = field(default_factory=dict, compare=False, repr=False)
 
 
 # --- Which remedy: the first route rule that matches decides. ------------------------------------

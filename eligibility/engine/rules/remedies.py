@@ -15,6 +15,7 @@ from ..dates import day_after, more_than_years_after
 from ..determination import Outcome, Reason
 from ..facts import Sentence
 from ..messages import gettext_noop
+from .elsewhere import still_running
 from .findings import finding
 from .remedy import Remedy
 from .situation import Situation
@@ -26,6 +27,7 @@ class Opening:
     reason: Reason
     still_running: bool = False  # the sentence of this case is not over: blocks filing
     suggests_early_termination: bool = False
+    assumptions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +41,7 @@ class Item:
 class Blocker:
     reason: Reason
     suggests_early_termination: bool = False
+    assumptions: tuple[str, ...] = ()
 
 
 BlockerRule = Callable[[Situation, str], Blocker | None]
@@ -51,6 +54,10 @@ class RemedySpec:
     opening: Callable[[Situation], Opening]
     item: Callable[[Situation], Item]
     blockers: tuple[BlockerRule, ...]
+    # The clause naming the statuses "for any offense" that the person's other cases can bring
+    # (None: the remedy states none), and whether it names probation among them.
+    any_offense_clause: str | None
+    names_probation: bool
 
 
 @dataclass(slots=True)  # internal and short-lived: a plain init is much faster
@@ -63,6 +70,7 @@ class RemedyStatus:
     suggests_early_termination: bool
     as_of_right: bool
     assumptions: tuple[str, ...] = ()
+    blocked_by: tuple[str, ...] = ()  # ids of the person's other cases that block this remedy
 
 
 # --- Openings -------------------------------------------------------------------------------------
@@ -145,9 +153,50 @@ def opening_1203_49(s: Situation) -> Opening:
     return _probation_opening(s, "PC 1203.49")
 
 
+T_OWN_SENTENCE_ENDS_1203_4A = gettext_noop(
+    "The probation or sentence in this case (with any parole or supervision) ends on %(end)s; "
+    "relief under PC 1203.4a is available once it is over, from %(opens)s."
+)
+T_OWN_SENTENCE_ENDED_1203_4A = gettext_noop(
+    "The probation or sentence in this case (with any parole or supervision) ended on %(end)s; "
+    "relief under PC 1203.4a is available from the next day, %(opens)s."
+)
+T_OWN_SENTENCE_RUNNING_1203_4A = gettext_noop(
+    "The probation or sentence in this case (with any parole or supervision) is not over; "
+    "relief under PC 1203.4a is available only once it is."
+)
+A_OWN_SENTENCE_1203_4A = gettext_noop(
+    "A misdemeanor or infraction count in a case with probation, a prison term with parole "
+    "(PC 3000(a)(1)) or a county jail term with mandatory supervision (PC 1170(h)(5)(B)) was not "
+    "taken to be dismissable under PC 1203.4a before that was over: parole and mandatory "
+    "supervision are part of the sentence, and for probation we read the statute cautiously. "
+    "Staff should confirm this reading."
+)
+
+
 def opening_1203_4a(s: Situation) -> Opening:
+    """1203.4a(a): "at any time after the lapse of one year from the date of pronouncement of
+    judgment, if they ... are not then serving a sentence for an offense". A misdemeanor count in
+    a case with probation, a prison term (parole is part of it: PC 3000(a)(1), "A sentence
+    resulting in imprisonment in the state prison ... shall include a period of parole") or a
+    county jail term (mandatory supervision is part of it: PC 1170(h)(5)(B)) is read cautiously:
+    not before that is over (A_OWN_SENTENCE_1203_4A)."""
     judgment = s.facts.judgment_date
     opens = more_than_years_after(judgment, 1)
+    end = s.facts.sentence_end_date
+    if s.facts.sentence is not Sentence.NO_PROBATION:
+        if end is None and still_running(s.facts, s.as_of):
+            reason = finding(T_OWN_SENTENCE_RUNNING_1203_4A, "PC 1203.4a(a)")
+            return Opening(None, reason, still_running=True, assumptions=(A_OWN_SENTENCE_1203_4A,))
+        if end is not None and day_after(end) > opens:
+            opens = day_after(end)
+            template = (
+                T_OWN_SENTENCE_ENDS_1203_4A if end >= s.as_of else T_OWN_SENTENCE_ENDED_1203_4A
+            )
+            reason = finding(
+                template, "PC 1203.4a(a)", end=end.isoformat(), opens=opens.isoformat()
+            )
+            return Opening(opens, reason, assumptions=(A_OWN_SENTENCE_1203_4A,))
     return Opening(
         opens,
         finding(
@@ -356,6 +405,19 @@ def under_supervision(s: Situation, citation: str) -> Blocker | None:
     return None
 
 
+def under_supervision_1203_4a(s: Situation, citation: str) -> Blocker | None:
+    """1203.4a(a) names "serving a sentence for any offense" and charges, not probation; parole
+    (PC 3000(a)(1)) and mandatory supervision (PC 1170(h)(5)(B)) are part of a sentence, and for
+    probation the cautious reading is applied (A_PROBATION_BARS_1203_4A)."""
+    if s.facts.on_supervision_now:
+        return Blocker(
+            finding(T_SUPERVISED, citation),
+            suggests_early_termination=True,
+            assumptions=(A_PROBATION_BARS_1203_4A,),
+        )
+    return None
+
+
 def charged_now(s: Situation, citation: str) -> Blocker | None:
     if s.facts.pending_charges:
         return Blocker(finding(T_CHARGED, citation))
@@ -375,21 +437,27 @@ SPECS: dict[Remedy, RemedySpec] = {
         opening_1203_4,
         item_1203_4,
         (serving_a_sentence, under_supervision, charged_now),
+        any_offense_clause="PC 1203.4(a)(1)",
+        names_probation=True,
     ),
-    # 1203.4a asks about a sentence being served and charges, not about probation elsewhere.
+    # 1203.4a names a sentence being served and charges; supervision is read cautiously.
     Remedy.PC_1203_4A: RemedySpec(
         Remedy.PC_1203_4A,
         "PC 1203.4a(a)",
         opening_1203_4a,
         item_1203_4a,
-        (serving_a_sentence, charged_now, sentence_not_complied),
+        (serving_a_sentence, under_supervision_1203_4a, charged_now, sentence_not_complied),
+        any_offense_clause="PC 1203.4a(a)",
+        names_probation=False,
     ),
     Remedy.PC_1203_41: RemedySpec(
         Remedy.PC_1203_41,
-        "PC 1203.41(a)",
+        "PC 1203.41(a)(3)",
         opening_1203_41,
         item_1203_41,
         (serving_a_sentence, under_supervision, charged_now),
+        any_offense_clause="PC 1203.41(a)(3)",
+        names_probation=True,
     ),
     Remedy.PC_1203_42: RemedySpec(
         Remedy.PC_1203_42,
@@ -397,94 +465,137 @@ SPECS: dict[Remedy, RemedySpec] = {
         opening_1203_42,
         item_1203_42,
         (serving_a_sentence, under_supervision, charged_now),
+        any_offense_clause="PC 1203.42(a)",
+        names_probation=True,
     ),
     # 1203.49 states no status conditions beyond completed probation.
     Remedy.PC_1203_49: RemedySpec(
-        Remedy.PC_1203_49, "PC 1203.49", opening_1203_49, item_1203_49, ()
+        Remedy.PC_1203_49,
+        "PC 1203.49",
+        opening_1203_49,
+        item_1203_49,
+        (),
+        any_offense_clause=None,
+        names_probation=False,
     ),
 }
 
 
-@dataclass(frozen=True, slots=True)
-class _Standing:
-    """The date-free part of a remedy's status: item, blockers and what they imply."""
+# --- The person's other cases ---------------------------------------------------------------------
 
-    item: Item
-    blocker_reasons: tuple[Reason, ...]
-    blocked: bool
-    blockers_suggest_early_termination: bool
+T_OTHER_PROBATION_ENDS = gettext_noop(
+    "Probation in case %(case)s ends on %(end)s, and you cannot file while on probation for any "
+    "offense: you can file from %(opens)s."
+)
+T_OTHER_PROBATION_RUNNING = gettext_noop(
+    "Probation in case %(case)s has not ended, and you cannot file while on probation for any "
+    "offense: you can file once it has ended."
+)
+T_OTHER_SENTENCE_ENDS = gettext_noop(
+    "The sentence in case %(case)s (with any parole or supervision) ends on %(end)s, and you "
+    "cannot file while serving a sentence for any offense: you can file from %(opens)s."
+)
+T_OTHER_SENTENCE_RUNNING = gettext_noop(
+    "The sentence in case %(case)s (with any parole or supervision) has not been completed, and "
+    "you cannot file while serving a sentence for any offense: you can file once it is completed."
+)
+A_PROBATION_BARS_1203_4A = gettext_noop(
+    "PC 1203.4a names a sentence being served and pending charges, not probation or supervision; "
+    "whether probation or supervision for another offense bars it is unsettled. We read it "
+    "cautiously: probation or supervision now, in any case, was treated as a bar until it ends. "
+    "Staff should confirm this reading with the court where the petition is filed."
+)
+
+
+@dataclass(slots=True)  # internal and short-lived
+class PersonBlock:
+    reasons: tuple[Reason, ...]
+    blocked_by: tuple[str, ...]
+    opens_on: date | None
+    suggests_early_termination: bool
     assumptions: tuple[str, ...]
 
 
-# Item and blocker rules read only these facts (plus the remedy); the date-free part of a status
-# is cached on them, because bulk screening meets the same combinations again and again.
-def _standing_key(remedy: Remedy, s: Situation) -> tuple[object, ...]:
-    f = s.facts
-    unknown = f.unknown
-    return (
-        remedy,
-        f.sentence,
-        f.mandatory_supervision,
-        f.probation_terminated_early and "probation_terminated_early" not in unknown,
-        f.probation_violated,
-        f.sentence_complied and "sentence_complied" not in unknown,
-        f.sentence_complied,
-        f.new_conviction_since_judgment,
-        f.serving_sentence_now,
-        f.on_supervision_now,
-        f.pending_charges,
+def blocked_by_other_cases(spec: RemedySpec, s: Situation, opens: date | None) -> PersonBlock:
+    """The person's other cases whose probation or sentence is still running block this remedy
+    as far as its own "any offense" clause reaches; the remedy opens no earlier than the day after
+    the last of them ends, and its opening is unknown when any of their ends is."""
+    clause = spec.any_offense_clause
+    if clause is None or not s.elsewhere.running:
+        return PersonBlock((), (), opens, False, ())
+    reasons: list[Reason] = []
+    for other in s.elsewhere.running:
+        if other.ends_on is None:
+            opens = None
+            template = T_OTHER_PROBATION_RUNNING if other.probation else T_OTHER_SENTENCE_RUNNING
+            reasons.append(finding(template, clause, case=other.case_id))
+            continue
+        lifts = day_after(other.ends_on)
+        if opens is not None and lifts > opens:
+            opens = lifts
+        template = T_OTHER_PROBATION_ENDS if other.probation else T_OTHER_SENTENCE_ENDS
+        reasons.append(
+            finding(
+                template,
+                clause,
+                case=other.case_id,
+                end=other.ends_on.isoformat(),
+                opens=lifts.isoformat(),
+            )
+        )
+    probation = any(other.probation for other in s.elsewhere.running)
+    return PersonBlock(
+        reasons=tuple(reasons),
+        blocked_by=tuple(other.case_id for other in s.elsewhere.running),
+        opens_on=opens,
+        suggests_early_termination=probation,
+        assumptions=(A_PROBATION_BARS_1203_4A,) if probation and not spec.names_probation else (),
     )
 
 
-_STANDINGS: dict[tuple[object, ...], _Standing] = {}
-
-
-def _standing(remedy: Remedy, s: Situation) -> _Standing:
-    key = _standing_key(remedy, s)
-    found = _STANDINGS.get(key)
-    if found is None:
-        spec = SPECS[remedy]
-        blockers = [b for rule in spec.blockers if (b := rule(s, spec.blocker_citation))]
-        prison = remedy is Remedy.PC_1203_42 or s.facts.sentence is Sentence.STATE_PRISON
-        found = _STANDINGS[key] = _Standing(
-            item=spec.item(s),
-            blocker_reasons=tuple(b.reason for b in blockers),
-            blocked=bool(blockers),
-            blockers_suggest_early_termination=any(b.suggests_early_termination for b in blockers),
-            assumptions=(A_PRISON_COMPLETION,)
-            if prison and remedy is not Remedy.PC_1203_4A
-            else (),
-        )
-    return found
-
-
-_BLOCKED = Outcome.BLOCKED
-_WAIT = Outcome.WAIT
-_ELIGIBLE = Outcome.ELIGIBLE
-_DISCRETIONARY = Outcome.DISCRETIONARY
+# --- Putting a remedy's rules together ------------------------------------------------------------
 
 
 def remedy_status(remedy: Remedy, s: Situation) -> RemedyStatus:
-    """Combine a remedy's rules: blocked beats waiting, waiting beats available."""
-    opening = SPECS[remedy].opening(s)
-    standing = _standing(remedy, s)
-    item = standing.item
-    if standing.blocked or opening.still_running:
-        outcome = _BLOCKED
+    """A remedy's status, read as the statute reads: when it opens by time, which CR-180 item,
+    what blocks it in this case, then what blocks it in the person's other cases. Blocked beats
+    waiting; waiting beats available."""
+    spec = SPECS[remedy]
+    opening = spec.opening(s)
+    item = spec.item(s)
+    blockers = [b for rule in spec.blockers if (b := rule(s, spec.blocker_citation))]
+    person = blocked_by_other_cases(spec, s, opening.on)
+
+    if blockers or opening.still_running or person.blocked_by:
+        outcome = Outcome.BLOCKED
     elif opening.on is None or opening.on > s.as_of:
-        outcome = _WAIT
+        outcome = Outcome.WAIT
     else:
-        outcome = _ELIGIBLE if item.as_of_right else _DISCRETIONARY
+        outcome = Outcome.ELIGIBLE if item.as_of_right else Outcome.DISCRETIONARY
+
     early_termination = (
-        opening.suggests_early_termination or standing.blockers_suggest_early_termination
+        opening.suggests_early_termination
+        or any(b.suggests_early_termination for b in blockers)
+        or person.suggests_early_termination
     )
+    prison = remedy is Remedy.PC_1203_42 or (
+        remedy is Remedy.PC_1203_41 and s.facts.sentence is Sentence.STATE_PRISON
+    )
+    assumptions = [
+        *opening.assumptions,
+        *(a for b in blockers for a in b.assumptions),
+        *person.assumptions,
+    ]
+    if prison:
+        assumptions.append(A_PRISON_COMPLETION)
     return RemedyStatus(
         remedy=remedy,
         form_item=item.form_item,
         outcome=outcome,
-        opens_on=opening.on,
-        reasons=(opening.reason, *standing.blocker_reasons, item.reason),
-        suggests_early_termination=early_termination and (outcome is _BLOCKED or outcome is _WAIT),
+        opens_on=person.opens_on,
+        reasons=(opening.reason, *(b.reason for b in blockers), *person.reasons, item.reason),
+        suggests_early_termination=early_termination and outcome in (Outcome.BLOCKED, Outcome.WAIT),
         as_of_right=item.as_of_right,
-        assumptions=standing.assumptions,
+        assumptions=tuple(dict.fromkeys(assumptions)),
+        blocked_by=person.blocked_by,
     )

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..facts import CaseFacts
+from .elsewhere import ALONE, Elsewhere
 
 # PC 1203.42 covers prison sentences imposed before realignment took effect.
 REALIGNMENT_DAY = date(2011, 10, 1)
@@ -16,6 +17,8 @@ class Situation:
     # The person did not know when the sentence ended: the opening date is unknown, but the
     # sentence is not taken to be still running.
     end_unknown: bool = False
+    # What the person's other cases say about this one.
+    elsewhere: Elsewhere = ALONE
 
     @property
     def pre_realignment(self) -> bool:
