@@ -6,10 +6,18 @@ the ones the engine cannot take: an offense level the person did not know."""
 from dataclasses import dataclass
 
 from eligibility.engine import offenses
-from eligibility.engine.facts import UNKNOWABLE_FIELDS, CaseFacts, Count, Level, Sentence
+from eligibility.engine.facts import (
+    UNKNOWABLE_FIELDS,
+    CaseFacts,
+    Count,
+    Level,
+    PersonFacts,
+    Sentence,
+)
 from eligibility.engine.messages import gettext_noop
 
-from .models import Case
+from .models import Case, Person
+from .models import Count as CaseCount
 from .models import Level as LevelChoice
 from .models import Sentence as SentenceChoice
 
@@ -26,6 +34,10 @@ LEVEL_ASSUMED_FELONY = gettext_noop(
     "You did not know whether %(offense)s was a felony or a misdemeanor. We assumed a felony, "
     "which is the cautious reading. Your court records (the minute order or docket) say which."
 )
+
+
+# The questions asked once per person (stored on Person), not per case.
+PERSON_FIELDS = ("on_supervision_now", "serving_sentence_now", "pending_charges", "registrant")
 
 
 @dataclass(frozen=True)
@@ -54,15 +66,17 @@ def case_to_facts(case: Case) -> tuple[CaseFacts, list[InterviewAssumption]]:
 
     values: dict[str, object] = {}
     unknown: set[str] = set()
-    for field in UNKNOWABLE_FIELDS - {"sentence_end_date"}:
+    for field in UNKNOWABLE_FIELDS - {"sentence_end_date", *PERSON_FIELDS}:
         value = getattr(case, field)
         if value is None:
             unknown.add(field)
         else:
             values[field] = value
+    # Ended on a date, or still running until a date (None: running, end not known); "I don't
+    # know whether it ended", or ended on a day not known, is the engine's unknown end date.
     if case.sentence_ended is None or (case.sentence_ended and case.sentence_end_date is None):
         unknown.add("sentence_end_date")
-    elif case.sentence_ended:
+    else:
         values["sentence_end_date"] = case.sentence_end_date
 
     facts = CaseFacts(
@@ -76,7 +90,12 @@ def case_to_facts(case: Case) -> tuple[CaseFacts, list[InterviewAssumption]]:
     return facts, assumptions
 
 
-def _level_for(count) -> tuple[Level, InterviewAssumption | None]:
+def person_to_facts(person: Person) -> PersonFacts:
+    """The person-wide answers; a question not answered yet reads as "I don't know"."""
+    return PersonFacts(**{field: getattr(person, field) for field in PERSON_FIELDS})
+
+
+def _level_for(count: CaseCount) -> tuple[Level, InterviewAssumption | None]:
     if count.level != LevelChoice.UNKNOWN:
         return Level(count.level), None
     name = f"{count.code} {count.section}".strip() or count.typed

@@ -5,9 +5,10 @@ from typing import Any
 
 from django import forms
 from django.core.validators import RegexValidator
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
+from eligibility.engine import offense_names
 from expunge_portal.counties import COUNTY_CHOICES
 
 from .models import Level, Sentence
@@ -21,6 +22,7 @@ TRI_STATE_CHOICES = [
 ]
 TRI_STATE_VALUES = {YES: True, NO: False, UNKNOWN: None}
 OLDEST_DATE = datetime.date(1950, 1, 1)
+LATEST_END_DATE = datetime.date(2100, 1, 1)
 
 
 def tri_state_initial(value: bool | None) -> str:
@@ -28,13 +30,13 @@ def tri_state_initial(value: bool | None) -> str:
 
 
 class TriStateField(forms.TypedChoiceField):
-    """Yes / No / I don't know, cleaned to True / False / None."""
+    """Yes / No / I don't know (or other words for the three), cleaned to True / False / None."""
 
     widget = forms.RadioSelect
 
-    def __init__(self, **kwargs: Any) -> None:
+    def __init__(self, *, choices: Any = TRI_STATE_CHOICES, **kwargs: Any) -> None:
         super().__init__(
-            choices=TRI_STATE_CHOICES,
+            choices=choices,
             coerce=lambda value: TRI_STATE_VALUES[value],
             empty_value=None,
             error_messages={"required": _("Choose an answer.")},
@@ -43,11 +45,13 @@ class TriStateField(forms.TypedChoiceField):
 
 
 class PastDateField(forms.DateField):
-    """A date in the past, typed or picked (ISO from the date picker, or MM/DD/YYYY)."""
+    """A date in the past, typed or picked (ISO from the date picker, or MM/DD/YYYY).
+    With ``future=True`` a date to come is accepted too (the day a probation is due to end)."""
 
     widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
-    def __init__(self, **kwargs: Any) -> None:
+    def __init__(self, *, future: bool = False, **kwargs: Any) -> None:
+        self.future = future
         super().__init__(
             input_formats=["%Y-%m-%d", "%m/%d/%Y", "%m-%d-%Y"],
             error_messages={
@@ -61,8 +65,10 @@ class PastDateField(forms.DateField):
         date = super().clean(value)
         if date is None:
             return None
-        if date > today_in_california():
+        if not self.future and date > today_in_california():
             raise forms.ValidationError(_("The date cannot be in the future."))
+        if date >= LATEST_END_DATE:
+            raise forms.ValidationError(_("Enter a date before 2100."))
         if date < OLDEST_DATE:
             raise forms.ValidationError(_("Enter a date after 1950."))
         return date
@@ -119,16 +125,29 @@ class JudgmentDateForm(StepForm):
         ),
     )
     judgment_date_estimated = forms.BooleanField(
-        label=_("I am not sure of this date. It is my best guess."), required=False
+        label=_("I am not sure of this date. It is my best guess."),
+        required=False,
+        template_name="forms/checkbox_field.html",
     )
 
 
+UNSURE_CHOICE = "unsure"  # "I don't know which" in an offense's list of choices
+
+
+def _language() -> str:
+    return "es" if (get_language() or "").startswith("es") else "en"
+
+
 class CountForm(forms.Form):
+    """One offense: its name or code section as typed, resolved to the offense catalog. A name
+    that fits several entries adds a list to pick from; one that fits none asks for the code
+    section. The cleaned data carries the resolved ``code``, ``section`` and ``attempt``."""
+
     offense = forms.CharField(
         label=_("Offense"),
         max_length=120,
         required=False,
-        help_text=_("The code and section, like PC 459 or VC 23152(b), or the name of the crime."),
+        help_text=_("Its name, like petty theft or DUI, or the code section, like PC 484(a)."),
         widget=forms.TextInput(attrs={"list": "offense-list", "autocomplete": "off"}),
     )
     level = forms.ChoiceField(
@@ -137,13 +156,59 @@ class CountForm(forms.Form):
         required=False,
     )
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        typed = str(self.data.get(self.add_prefix("offense"), "")) if self.is_bound else ""
+        self.resolution = offense_names.resolve(typed, language=_language())
+        if len(self.resolution.matches) > 1:
+            language = _language()
+            choices = [
+                (match.citation, f"{match.title(language)} ({match.citation})")
+                for match in self.resolution.matches
+            ]
+            if self.resolution.unsure is not None:
+                choices.append((UNSURE_CHOICE, _("I don't know which")))
+            self.fields["choice"] = forms.ChoiceField(
+                label=_("Which one was it?"),
+                choices=choices,
+                widget=forms.RadioSelect,
+                help_text=_(
+                    "What you typed fits more than one offense. If none of these is right, "
+                    "type the code section from your court papers instead."
+                ),
+                error_messages={"required": _("Choose the offense that fits.")},
+            )
+
     def clean(self) -> dict[str, Any]:
         data = super().clean()
+        typed = data.get("offense")
         if data.get("offense") and not data.get("level"):
             self.add_error("level", _("Choose the level, or “I don't know”."))
-        if data.get("level") and not data.get("offense"):
+        if data.get("level") and not typed:
             self.add_error("offense", _("Enter the offense for this row, or clear the level."))
+        if not typed:
+            return data
+        match = self._match(data.get("choice"))
+        if match is None and not self.resolution.matches:
+            self.add_error(
+                "offense",
+                _(
+                    "We could not find “%(typed)s”. Enter the code section from your court "
+                    "papers, like PC 484(a) or VC 23152(b)."
+                )
+                % {"typed": typed},
+            )
+        if match is not None:
+            data.update(code=match.code, section=match.section, attempt=match.attempt)
         return data
+
+    def _match(self, choice: str | None) -> offense_names.OffenseMatch | None:
+        matches = self.resolution.matches
+        if len(matches) == 1:
+            return matches[0]
+        if choice == UNSURE_CHOICE:
+            return self.resolution.unsure
+        return next((match for match in matches if match.citation == choice), None)
 
 
 class BaseCountFormSet(forms.BaseFormSet):
@@ -158,7 +223,7 @@ class BaseCountFormSet(forms.BaseFormSet):
 
 
 CountFormSet = forms.formset_factory(
-    CountForm, formset=BaseCountFormSet, extra=6, max_num=20, absolute_max=20
+    CountForm, formset=BaseCountFormSet, extra=1, max_num=20, absolute_max=20
 )
 
 
@@ -214,12 +279,26 @@ class RealignmentForm(StepForm):
 
 
 class SentenceEndForm(StepForm):
+    """Whether the probation or sentence has ended, and when it ended or is due to end: a
+    running probation blocks the person's other cases until the day after it ends."""
+
     title = _("Has your sentence ended?")
-    sentence_ended = TriStateField(label=_("It has ended"))
+    sentence_ended = TriStateField(
+        label=_("It has ended"),
+        choices=[
+            (YES, _("Yes, it has ended")),
+            (NO, _("No, it is still going on")),
+            (UNKNOWN, _("I don't know")),
+        ],
+    )
     sentence_end_date = PastDateField(
-        label=_("If it ended, on what date?"),
+        future=True,
+        label=_("The date it ended, or the date it is due to end"),
         required=False,
-        help_text=_("Your probation officer, the court or your papers can tell you."),
+        help_text=_(
+            "Your probation officer, the court or your papers can tell you. If it is still going "
+            "on and you don't know when it ends, leave this empty."
+        ),
     )
 
     TITLES = {
@@ -228,7 +307,13 @@ class SentenceEndForm(StepForm):
         Sentence.STATE_PRISON: _("Have you finished your prison sentence and parole?"),
     }
 
-    def __init__(self, *args: Any, sentence: str = "", judgment_date=None, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        sentence: str = "",
+        judgment_date: datetime.date | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.title = self.TITLES.get(sentence, self.title)
         self.judgment_date = judgment_date
@@ -236,17 +321,33 @@ class SentenceEndForm(StepForm):
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         ended, end_date = data.get("sentence_ended"), data.get("sentence_end_date")
-        if ended is True and end_date is None and "sentence_end_date" not in self.errors:
+        if "sentence_end_date" in self.errors:
+            return data
+        today = today_in_california()
+        if ended is True and end_date is None:
             self.add_error(
                 "sentence_end_date",
                 _("Enter the date it ended. If you don't know it, choose “I don't know” above."),
             )
-        if ended is not True:
-            data["sentence_end_date"] = None
-        if end_date and self.judgment_date and end_date < self.judgment_date:
+        elif ended is True and end_date > today:
+            self.add_error(
+                "sentence_end_date",
+                _("That date has not come yet. If it is still going on, choose “No” above."),
+            )
+        elif ended is False and end_date is not None and end_date <= today:
+            self.add_error(
+                "sentence_end_date",
+                _(
+                    "That date has passed. If it ended then, choose “Yes, it has ended” above; "
+                    "otherwise enter the day it is due to end."
+                ),
+            )
+        elif end_date and self.judgment_date and end_date < self.judgment_date:
             self.add_error(
                 "sentence_end_date", _("The end date cannot be before the date of sentencing.")
             )
+        if ended is None:
+            data["sentence_end_date"] = None
         return data
 
 
@@ -284,22 +385,26 @@ class NewConvictionForm(StepForm):
 
 
 class CurrentStatusForm(StepForm):
+    """The person-wide questions, asked once for all the person's cases (stored on Person).
+    PC 1203.4(a)(1), 1203.41(a)(3) and 1203.42(a) look at any offense, not only this case's."""
+
     title = _("What is going on for you right now?")
-    pending_charges = TriStateField(label=_("Are you charged with a crime right now, in any case?"))
     on_supervision_now = TriStateField(
-        label=_("Are you on probation, parole or supervision right now, in any case?")
+        label=_(
+            "Are you on probation, parole, PRCS or mandatory supervision right now, for any case?"
+        ),
+        help_text=_("PRCS is post-release community supervision, after prison."),
     )
     serving_sentence_now = TriStateField(
-        label=_("Are you serving a sentence right now, in any case?"),
+        label=_("Are you serving a sentence right now, for any case?"),
         help_text=_("For example, in jail or prison, or on a work program."),
     )
-
-
-class RegistrationForm(StepForm):
-    title = _("Do you have to register as a sex offender because of this case?")
+    pending_charges = TriStateField(
+        label=_("Are you charged with a crime right now, in any case?"),
+    )
     registrant = TriStateField(
-        label=_("Registration under Penal Code 290"),
-        help_text=_("Only answer yes if the court ordered registration in this case."),
+        label=_("Do you have to register as a sex offender (Penal Code 290)?"),
+        help_text=_("Answer yes if any court ordered you to register, in any case."),
     )
 
 

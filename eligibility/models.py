@@ -12,6 +12,11 @@ from simple_history.models import HistoricalRecords
 from expunge_portal.counties import COUNTY_CHOICES
 
 
+def answer(label: str | Promise) -> models.BooleanField:
+    """A yes/no interview answer, where "I don't know" is stored as NULL."""
+    return models.BooleanField(label, null=True, blank=True)
+
+
 class Person(models.Model):
     """The petitioner as the court papers name them. Owned by an account, or by an anonymous
     browser session until the person signs up or logs in (then the draft carries over)."""
@@ -31,6 +36,13 @@ class Person(models.Model):
     zip_code = models.CharField(_("ZIP code"), max_length=10, blank=True)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     email = models.EmailField(_("email"), blank=True)
+    # The person's situation now, asked once for all their cases ("I don't know" is NULL).
+    on_supervision_now = answer(_("On probation, parole, PRCS or mandatory supervision now"))
+    serving_sentence_now = answer(_("Serving a sentence now"))
+    pending_charges = answer(_("Charged with a crime now"))
+    registrant = answer(_("Required to register under Penal Code 290"))
+    # When those four were last answered; None until they are (then the interview asks them).
+    situation_answered_at = models.DateTimeField(_("situation answered on"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
@@ -68,11 +80,6 @@ class Level(models.TextChoices):
     UNKNOWN = "unknown", _("I don't know")
 
 
-def answer(label: str | Promise) -> models.BooleanField:
-    """A yes/no interview answer, where "I don't know" is stored as NULL."""
-    return models.BooleanField(label, null=True, blank=True)
-
-
 class Case(models.Model):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="cases")
     county = models.CharField(_("county"), max_length=40, choices=COUNTY_CHOICES)
@@ -83,15 +90,14 @@ class Case(models.Model):
     prison_term_suspended = answer(_("Prison term imposed and suspended"))
     mandatory_supervision = answer(_("Mandatory supervision"))
     sentence_ended = answer(_("Sentence ended"))
-    sentence_end_date = models.DateField(_("Date the sentence ended"), null=True, blank=True)
+    # The day it ended, or (while it still runs) the day it is due to end.
+    sentence_end_date = models.DateField(
+        _("Date the sentence ended or ends"), null=True, blank=True
+    )
     probation_terminated_early = answer(_("Probation ended early by the judge"))
     probation_violated = answer(_("Probation violated"))
     sentence_complied = answer(_("Sentence carried out"))
     new_conviction_since_judgment = answer(_("A new conviction since the sentence in this case"))
-    on_supervision_now = answer(_("On probation, parole or supervision now"))
-    serving_sentence_now = answer(_("Serving a sentence now"))
-    pending_charges = answer(_("Charged with a crime now"))
-    registrant = answer(_("Registration under Penal Code 290"))
     pre_realignment_1170h_eligible = answer(_("Sentenced to prison before realignment"))
     trafficking_victim = answer(_("Conviction caused by human trafficking"))
     # The person's own words on why dismissal is fair; attached as a declaration (MC-031 style)

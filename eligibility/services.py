@@ -7,12 +7,12 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
+from django.utils import timezone
 
-from eligibility.engine import ENGINE_VERSION, determine
-from eligibility.engine import offenses as offense_catalog
+from eligibility.engine import ENGINE_VERSION, determine_person
 from expunge_portal.accounts.models import User
 
-from .facts_from_answers import case_to_facts
+from .facts_from_answers import PERSON_FIELDS, case_to_facts, person_to_facts
 from .models import Case, Count, Determination, InterviewDraft, Person, Sentence
 from .presentation import translatable_parts
 from .selectors import ANONYMOUS_PERSON_KEY, WIZARD_SESSION_KEY, anonymous_person
@@ -26,19 +26,43 @@ def today_in_california() -> datetime.date:
 
 @dataclass(frozen=True)
 class CountAnswer:
+    """One offense row: what the person typed, the catalog citation it resolved to (empty
+    when it resolved to nothing), and the level."""
+
     typed: str
     level: str
+    code: str = ""
+    section: str = ""
+    attempt: bool = False
+
+
+@dataclass(frozen=True)
+class SituationAnswer:
+    """The person-wide questions; None is "I don't know"."""
+
+    on_supervision_now: bool | None
+    serving_sentence_now: bool | None
+    pending_charges: bool | None
+    registrant: bool | None
 
 
 @transaction.atomic
 def case_save_from_answers(
-    *, person: Person, answers: dict[str, Any], counts: Iterable[CountAnswer], case: Case | None
+    *,
+    person: Person,
+    answers: dict[str, Any],
+    counts: Iterable[CountAnswer],
+    case: Case | None,
+    situation: SituationAnswer | None = None,
 ) -> Case:
-    """Create or update a case and its counts from the interview's cleaned answers, then
-    screen it. All or nothing: a failure leaves the previous record untouched."""
+    """Create or update a case and its counts from the interview's cleaned answers (and the
+    person's situation, when the interview asked it), then screen all the person's cases.
+    All or nothing: a failure leaves the previous records untouched."""
     case = case or Case(person=person)
     if case.person_id != person.pk:
         raise PermissionError("A case can only be saved by the person it belongs to.")
+    if situation is not None:
+        _person_store_situation(person=person, situation=situation)
     for field, value in answers.items():
         setattr(case, field, value)
     case.save()
@@ -46,49 +70,94 @@ def case_save_from_answers(
     Count.objects.bulk_create(
         [_count_from_answer(case, position, answer) for position, answer in enumerate(counts, 1)]
     )
-    case_determine(case=case)
+    person_screen(person=person)
     return case
 
 
 def _count_from_answer(case: Case, position: int, answer: CountAnswer) -> Count:
-    parsed = offense_catalog.parse_citation(answer.typed)
     return Count(
         case=case,
         position=position,
         typed=answer.typed.strip(),
-        code=parsed.code if parsed else "",
-        section=parsed.section if parsed else "",
-        attempt=parsed.attempt if parsed else False,
+        code=answer.code,
+        section=answer.section,
+        attempt=answer.attempt,
         level=answer.level,
     )
 
 
-def case_determine(*, case: Case, as_of: datetime.date | None = None) -> Determination | None:
-    """Screen a case with the engine and store the result beside the engine's version.
-    A case whose sentence is unknown cannot be screened; nothing is stored for it."""
-    if case.sentence == Sentence.UNKNOWN:
-        case.determinations.all().delete()
-        return None
+def _person_store_situation(*, person: Person, situation: SituationAnswer) -> None:
+    person.on_supervision_now = situation.on_supervision_now
+    person.serving_sentence_now = situation.serving_sentence_now
+    person.pending_charges = situation.pending_charges
+    person.registrant = situation.registrant
+    person.situation_answered_at = timezone.now()
+    person.save()
+
+
+@transaction.atomic
+def person_update_situation(*, person: Person, situation: SituationAnswer) -> Person:
+    """Store the person-wide answers and screen all the person's cases again."""
+    _person_store_situation(person=person, situation=situation)
+    person_screen(person=person)
+    return person
+
+
+@transaction.atomic
+def person_screen(
+    *, person: Person, as_of: datetime.date | None = None
+) -> dict[int, Determination]:
+    """Screen all the person's cases together (a probation still running in one case blocks the
+    others; PC 1203.4(a)(1), 1203.41(a)(3), 1203.42(a)) and store each case's determination.
+
+    A case whose sentence is unknown cannot be screened: it has no determination. A stored
+    determination that says the same as the new one is kept, so its packet stays current."""
     as_of = as_of or today_in_california()
-    facts, interview_assumptions = case_to_facts(case)
-    result = determine(facts, as_of=as_of)
-    return Determination.objects.create(
-        case=case,
-        engine_version=ENGINE_VERSION,
-        as_of=as_of,
-        outcome=str(result.outcome),
-        result=result.to_dict(),
-        translatable=translatable_parts(result),
-        interview_assumptions=[a.as_dict() for a in interview_assumptions],
+    cases = list(person.cases.prefetch_related("counts").order_by("created_at", "pk"))
+    Determination.objects.filter(
+        case__in=[case for case in cases if case.sentence == Sentence.UNKNOWN]
+    ).delete()
+    screenable = [case for case in cases if case.sentence != Sentence.UNKNOWN]
+    if not screenable:
+        return {}
+    converted = [case_to_facts(case) for case in screenable]
+    results = determine_person(
+        [facts for facts, _ in converted], as_of=as_of, person=person_to_facts(person)
     )
+    stored: dict[int, Determination] = {}
+    for case, (_, interview_assumptions), result in zip(
+        screenable, converted, results, strict=True
+    ):
+        fields = {
+            "engine_version": ENGINE_VERSION,
+            "outcome": str(result.outcome),
+            "result": result.to_dict(),
+            "translatable": translatable_parts(result),
+            "interview_assumptions": [a.as_dict() for a in interview_assumptions],
+        }
+        latest = case.determinations.order_by("-created_at", "-pk").first()
+        if latest is not None and all(getattr(latest, k) == v for k, v in fields.items()):
+            stored[case.pk] = latest
+        else:
+            stored[case.pk] = Determination.objects.create(case=case, as_of=as_of, **fields)
+    return stored
+
+
+def case_determine(*, case: Case, as_of: datetime.date | None = None) -> Determination | None:
+    """Screen a case (with all its person's cases, which it depends on) and return its stored
+    determination; None when its sentence is unknown."""
+    return person_screen(person=case.person, as_of=as_of).get(case.pk)
 
 
 @transaction.atomic
 def case_delete(*, case: Case) -> None:
     from forms_filler.services import packet_files_delete_for_case
 
+    person = case.person
     packet_files_delete_for_case(case=case)
     case.delete()
+    # The case may have blocked the others (a probation still running).
+    person_screen(person=person)
 
 
 def person_update_details(*, person: Person, details: dict[str, str]) -> Person:
@@ -133,8 +202,16 @@ def person_adopt_anonymous(*, user: User, session) -> Person | None:
     for field in ("full_name", "street", "city", "zip_code", "phone", "email"):
         if not getattr(existing, field) and getattr(anonymous, field):
             setattr(existing, field, getattr(anonymous, field))
+    if anonymous.situation_answered_at and (
+        existing.situation_answered_at is None
+        or anonymous.situation_answered_at > existing.situation_answered_at
+    ):
+        for field in PERSON_FIELDS:
+            setattr(existing, field, getattr(anonymous, field))
+        existing.situation_answered_at = anonymous.situation_answered_at
     existing.save()
     anonymous.delete()
+    person_screen(person=existing)
     return existing
 
 

@@ -19,13 +19,14 @@ from django.utils.safestring import SafeString
 from formtools.wizard.storage.session import SessionStorage
 from formtools.wizard.views import NamedUrlSessionWizardView, WizardView
 
-from eligibility.engine import offenses
+from eligibility.engine import offense_names, offenses
 
 from . import forms
-from .models import Case, InterviewDraft, Level, Person, Sentence
+from .models import Case, Count, InterviewDraft, Level, Person, Sentence
 from .selectors import person_for_request
 from .services import (
     CountAnswer,
+    SituationAnswer,
     case_save_from_answers,
     person_for_anonymous_session,
     person_for_user,
@@ -47,13 +48,16 @@ STEPS: list[tuple[str, type]] = [
     ("complied", forms.CompliedForm),
     ("since", forms.NewConvictionForm),
     ("right-now", forms.CurrentStatusForm),
-    ("registration", forms.RegistrationForm),
     ("trafficking", forms.TraffickingForm),
     ("about-you", forms.AboutYouForm),
     ("check", forms.CheckForm),
 ]
 STEP_NAMES = frozenset(name for name, _ in STEPS)
-CASE_FIELD_STEPS = [name for name, _ in STEPS if name not in {"offenses", "about-you", "check"}]
+# Pages about the person, not the case: asked only until answered once (then changed from the
+# results page), so whether they are counted is fixed for the whole interview.
+PERSON_STEPS = frozenset({"right-now", "about-you"})
+CASE_FIELD_STEPS = [name for name, _ in STEPS if name not in {"offenses", "check", *PERSON_STEPS}]
+ADD_OFFENSE = "add-offense"  # the name of the offense page's "add another offense" button
 EDITING_KEY = "case_id"
 RETURN_TO_CHECK_KEY = "return_to_check"
 DRAFT_MIRRORED_KEY = "interview_draft_mirrored_for"  # the user whose draft this session wrote
@@ -128,9 +132,9 @@ def _may_have_felony(wizard: "InterviewWizard") -> bool:
 
 def _has_647b(wizard: "InterviewWizard") -> bool:
     for typed, _level in _typed_offenses(wizard):
-        parsed = offenses.parse_citation(typed)
-        if parsed and parsed.code == "PC" and parsed.section.startswith("647(b)"):
-            return True
+        for match in offense_names.resolve(typed).matches:
+            if match.code == "PC" and match.section.startswith("647(b)"):
+                return True
     return False
 
 
@@ -143,6 +147,7 @@ CONDITIONS = {
     ),
     "probation": lambda w: _sentence(w) == Sentence.PROBATION,
     "trafficking": _has_647b,
+    "right-now": lambda w: not w.person_has_situation(),
     "about-you": lambda w: not w.person_has_details(),
 }
 
@@ -163,6 +168,9 @@ class InterviewWizard(NamedUrlSessionWizardView):
     def person_has_details(self) -> bool:
         return bool(self.person and self.person.full_name)
 
+    def person_has_situation(self) -> bool:
+        return bool(self.person and self.person.situation_answered_at)
+
     # --- forms --------------------------------------------------------------------------------
     def get_form_kwargs(self, step: str | None = None) -> dict[str, Any]:
         if step == "sentence-end":
@@ -172,16 +180,6 @@ class InterviewWizard(NamedUrlSessionWizardView):
                 "judgment_date": judgment.get("judgment_date"),
             }
         return {}
-
-    def get_form_initial(self, step: str) -> dict[str, Any]:
-        if step == "right-now" and self.person:
-            latest = self.person.cases.order_by("-updated_at").first()
-            if latest:
-                return {
-                    field: forms.tri_state_initial(getattr(latest, field))
-                    for field in ("pending_charges", "on_supervision_now", "serving_sentence_now")
-                }
-        return super().get_form_initial(step)
 
     # --- navigation ---------------------------------------------------------------------------
     def _applicable_from(self, step: str) -> str:
@@ -204,7 +202,21 @@ class InterviewWizard(NamedUrlSessionWizardView):
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         # An old page sent again for a question that no longer applies: show the one that does.
         posted = request.POST.get(f"{self.prefix}-current_step")
-        return self._redirect_if_not_applicable(posted) or super().post(request, *args, **kwargs)
+        skipped = self._redirect_if_not_applicable(posted)
+        if skipped:
+            return skipped
+        if posted == "offenses" and ADD_OFFENSE in request.POST:
+            return self._add_offense_row(request)
+        return super().post(request, *args, **kwargs)
+
+    def _add_offense_row(self, request: HttpRequest) -> HttpResponse:
+        """The offense page again with one more empty row (no JavaScript needed): the rows
+        typed so far are kept, as answers are everywhere, but not checked yet."""
+        self.storage.current_step = "offenses"
+        self.storage.set_step_data("offenses", request.POST)
+        rows = [{"offense": offense, "level": level} for offense, level in _typed_offenses(self)]
+        formset = forms.CountFormSet(prefix="offenses", initial=rows)
+        return self.render(formset)
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if kwargs.get("step") == self.done_step_name:
@@ -240,11 +252,11 @@ class InterviewWizard(NamedUrlSessionWizardView):
     def get_context_data(self, form: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(form=form, **kwargs)
         steps = list(self.get_form_list())
-        number = steps.index(self.steps.current) + 1
+        number, total = self._step_position()
         context.update(
             step_number=number,
-            step_total=len(steps),
-            step_percent=round(100 * number / len(steps)),
+            step_total=total,
+            step_percent=round(100 * number / total),
             back_url=self.get_step_url(self.steps.prev) if self.steps.prev else None,
             editing=bool(self.storage.extra_data.get(EDITING_KEY)),
             offense_datalist=_offense_datalist() if self.steps.current == "offenses" else "",
@@ -252,6 +264,15 @@ class InterviewWizard(NamedUrlSessionWizardView):
         if self.steps.current == "check":
             context["answers"] = self._answers_for_check(steps)
         return context
+
+    def _step_position(self) -> tuple[int, int]:
+        """ "Step N of M" that does not jump as answers change: M counts every case question,
+        whether or not the answers so far skip it, so it stays the same through the interview;
+        N is the current page's place among them, so it only moves forward."""
+        applicable = self.get_form_list()
+        counted = [name for name, _ in STEPS if name not in PERSON_STEPS or name in applicable]
+        current = self.steps.current
+        return counted.index(current) + 1 if current in counted else 1, len(counted)
 
     def _answers_for_check(self, steps: list[str]) -> list[dict[str, Any]]:
         """Each answered question with its shown answer and a link to change it."""
@@ -265,10 +286,16 @@ class InterviewWizard(NamedUrlSessionWizardView):
             change_url = self.get_step_url(step) + "?return=check"
             if step == "offenses":
                 for index, row in enumerate(r for r in form.cleaned_data if r.get("offense")):
+                    citation = offenses.format_citation(
+                        offenses.ParsedCitation(row["code"], row["section"], row["attempt"])
+                    )
+                    typed = row["offense"]
+                    parsed = offenses.parse_citation(typed)
+                    shown = typed if parsed and str(parsed) == citation else f"{typed} ({citation})"
                     rows.append(
                         {
                             "question": f"{form.title} ({index + 1})",
-                            "answer": f"{row['offense']} · {Level(row['level']).label}",
+                            "answer": f"{shown} · {Level(row['level']).label}",
                             "url": change_url,
                         }
                     )
@@ -289,13 +316,24 @@ class InterviewWizard(NamedUrlSessionWizardView):
         for step in CASE_FIELD_STEPS:
             if step in form_dict:
                 answers.update(form_dict[step].cleaned_data)
+        situation = (
+            SituationAnswer(**form_dict["right-now"].cleaned_data)
+            if "right-now" in form_dict
+            else None
+        )
         # A question that did not apply (a skipped step) is a "no", never an "I don't know".
         for step, form_class in STEPS:
             if step in CASE_FIELD_STEPS and step not in form_dict:
                 for name, field in form_class.base_fields.items():
                     answers[name] = False if isinstance(field, forms.TriStateField) else None
         counts = [
-            CountAnswer(typed=row["offense"], level=row["level"])
+            CountAnswer(
+                typed=row["offense"],
+                level=row["level"],
+                code=row["code"],
+                section=row["section"],
+                attempt=row["attempt"],
+            )
             for row in form_dict["offenses"].cleaned_data
             if row.get("offense")
         ]
@@ -307,7 +345,7 @@ class InterviewWizard(NamedUrlSessionWizardView):
             editing_id = self.storage.extra_data.get(EDITING_KEY)
             existing = person.cases.filter(pk=editing_id).first() if editing_id else None
             case = case_save_from_answers(
-                person=person, answers=answers, counts=counts, case=existing
+                person=person, answers=answers, counts=counts, case=existing, situation=situation
             )
         return redirect(reverse("eligibility:results") + f"#case-{case.pk}")
 
@@ -347,7 +385,7 @@ def wizard_data_for_case(case: Case) -> dict[str, Any]:
                 if not (isinstance(field, django_forms.BooleanField) and not getattr(case, name))
             }
     counts = list(case.counts.all())
-    rows = max(len(counts), forms.CountFormSet.extra)
+    rows = max(len(counts), 1)
     offenses_data = {
         "offenses-TOTAL_FORMS": [str(rows)],
         "offenses-INITIAL_FORMS": ["0"],
@@ -357,6 +395,8 @@ def wizard_data_for_case(case: Case) -> dict[str, Any]:
     for index, count in enumerate(counts):
         offenses_data[f"offenses-{index}-offense"] = [count.typed]
         offenses_data[f"offenses-{index}-level"] = [count.level]
+        if count.section:  # the choice made when the typed name fit several offenses
+            offenses_data[f"offenses-{index}-choice"] = [_choice_for(count)]
     step_data["offenses"] = offenses_data
     step_data["check"] = {}
     return {
@@ -365,6 +405,18 @@ def wizard_data_for_case(case: Case) -> dict[str, Any]:
         "step_files": {},
         "extra_data": {EDITING_KEY: case.pk},
     }
+
+
+def _choice_for(count: Count) -> str:
+    resolution = offense_names.resolve(count.typed)
+    if resolution.unsure is not None and (resolution.unsure.code, resolution.unsure.section) == (
+        count.code,
+        count.section,
+    ):
+        return forms.UNSURE_CHOICE
+    return offenses.format_citation(
+        offenses.ParsedCitation(count.code, count.section, count.attempt)
+    )
 
 
 def _raw_value(field: Any, value: Any) -> str:
@@ -386,7 +438,7 @@ def _shown_answer(form: Any, name: str) -> str:
     value = form.cleaned_data.get(name)
     field = form.fields[name]
     if isinstance(field, forms.TriStateField):
-        return str(dict(forms.TRI_STATE_CHOICES)[forms.tri_state_initial(value)])
+        return str(dict(field.choices)[forms.tri_state_initial(value)])
     if value in (None, ""):
         return gettext("Not given")
     if isinstance(value, bool):

@@ -18,16 +18,19 @@ def answer(client: Client, step: str, data: dict[str, Any]) -> Any:
     return client.post(step_url(step), payload)
 
 
-def offenses(*rows: tuple[str, str]) -> dict[str, Any]:
+def offenses(*rows: tuple[str, ...]) -> dict[str, Any]:
+    """The offense page's rows: (typed, level) or (typed, level, the choice among matches)."""
     data: dict[str, Any] = {
         "TOTAL_FORMS": "6",
         "INITIAL_FORMS": "0",
         "MIN_NUM_FORMS": "0",
         "MAX_NUM_FORMS": "20",
     }
-    for index, (offense, level) in enumerate(rows):
+    for index, (offense, level, *choice) in enumerate(rows):
         data[f"{index}-offense"] = offense
         data[f"{index}-level"] = level
+        if choice:
+            data[f"{index}-choice"] = choice[0]
     return data
 
 

@@ -18,14 +18,15 @@ def iso(days_ago: int) -> str:
     return (TODAY - datetime.timedelta(days=days_ago)).isoformat()
 
 
-NO_TROUBLE = {"pending_charges": "no", "on_supervision_now": "no", "serving_sentence_now": "no"}
+NO_TROUBLE = {"pending_charges": "no", "on_supervision_now": "no", "serving_sentence_now": "no",
+              "registrant": "no"}  # fmt: skip
 ABOUT_YOU = {"full_name": "Rosa Díaz", "street": "1 Main St", "city": "Sacramento",
              "zip_code": "95814", "phone": "916-555-0100", "email": "rosa@example.org"}  # fmt: skip
 
 
 def probation_case(county="Sacramento", offense=("PC 484(a)", "misdemeanor"), violated="no",
                    ended_days_ago=400, judged_days_ago=1200, right_now=NO_TROUBLE,
-                   felony_steps=False):  # fmt: skip
+                   felony_steps=False, ended="yes"):  # fmt: skip
     steps = [
         ("county", {"county": county}),
         ("case-number", {"case_number": "24CR000123"}),
@@ -36,13 +37,13 @@ def probation_case(county="Sacramento", offense=("PC 484(a)", "misdemeanor"), vi
     if felony_steps:
         steps.append(("prison-term", {"prison_term_suspended": "no"}))
     steps += [
-        ("sentence-end", {"sentence_ended": "yes", "sentence_end_date": iso(ended_days_ago)}),
+        ("sentence-end", {"sentence_ended": ended, "sentence_end_date": iso(ended_days_ago)}),
         ("probation", {"probation_violated": violated, "probation_terminated_early": "no"}),
         ("complied", {"sentence_complied": "yes"}),
         ("since", {"new_conviction_since_judgment": "no"}),
-        ("right-now", right_now),
-        ("registration", {"registrant": "no"}),
     ]
+    if right_now is not None:  # asked once per person: None once the person has answered
+        steps.append(("right-now", right_now))
     return steps
 
 
@@ -103,7 +104,6 @@ def test_misdemeanor_without_probation_inside_a_year_waits_under_1203_4a(
         ("complied", {"sentence_complied": "yes"}),
         ("since", {"new_conviction_since_judgment": "no"}),
         ("right-now", NO_TROUBLE),
-        ("registration", {"registrant": "no"}),
     ]
     html = finish(petitioner_client, steps)
     result = Determination.objects.get(case__person__owner=petitioner).result
@@ -125,7 +125,6 @@ def test_felony_county_jail_without_supervision_uses_1203_41_item_5b(petitioner_
         ("complied", {"sentence_complied": "yes"}),
         ("since", {"new_conviction_since_judgment": "no"}),
         ("right-now", NO_TROUBLE),
-        ("registration", {"registrant": "no"}),
     ]
     finish(petitioner_client, steps)
     result = Determination.objects.get(case__person__owner=petitioner).result
@@ -161,7 +160,9 @@ def test_a_person_with_two_cases_sees_both_and_details_are_asked_once(
 ):
     finish(petitioner_client, probation_case(county="Sacramento"))
     # The second case skips "about you": the name is already known.
-    second = probation_case(county="Los Angeles", offense=("VC 23152(b)", "misdemeanor"))
+    second = probation_case(
+        county="Los Angeles", offense=("VC 23152(b)", "misdemeanor"), right_now=None
+    )
     html = finish(petitioner_client, second, with_details=False)
     person = Person.objects.get(owner=petitioner)
     assert [c.county for c in person.cases.all()] == ["Sacramento", "Los Angeles"]
@@ -189,12 +190,11 @@ def test_unknown_sentence_is_saved_and_explained_without_a_determination(
         ("county", {"county": "Kern"}),
         ("case-number", {"case_number": ""}),
         ("judgment-date", {"judgment_date": iso(900), "judgment_date_estimated": "on"}),
-        ("offenses", offenses(("PC 459", "unknown"))),
+        ("offenses", offenses(("PC 459", "unknown", "unsure"))),
         ("sentence", {"sentence": "unknown"}),
         ("complied", {"sentence_complied": "unknown"}),
         ("since", {"new_conviction_since_judgment": "unknown"}),
-        ("right-now", NO_TROUBLE),
-        ("registration", {"registrant": "unknown"}),
+        ("right-now", {**NO_TROUBLE, "registrant": "unknown"}),
     ]
     html = finish(petitioner_client, steps)
     case = Case.objects.get(person__owner=petitioner)
@@ -212,9 +212,11 @@ def test_progress_counts_only_the_steps_that_apply(petitioner_client):
         answer(petitioner_client, step, data)
     answer(petitioner_client, "sentence", {"sentence": "no_probation"})
     html = petitioner_client.get(step_url("complied")).content.decode()
-    # county, number, date, offenses, sentence, complied, since, right-now, registration,
-    # about-you, check: 11 steps when there was no probation.
-    assert "Step 6 of 11" in html
+    # Every case question is counted, whether or not it applies (so the count does not jump):
+    # county, number, date, offenses, sentence, prison-term, supervision, realignment,
+    # sentence-end, probation, complied, since, right-now, trafficking, about-you, check: 16.
+    # "complied" is the 11th, though the five before it were skipped.
+    assert "Step 11 of 16" in html
     assert 'href="/screening/questions/sentence/"' in html  # the back link
 
 
