@@ -5,11 +5,12 @@ gettext and filled with its parameters."""
 
 import datetime
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils import formats
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 from eligibility.engine import Determination as EngineDetermination
@@ -23,7 +24,7 @@ HEADLINES = {
     "eligible": _("You can ask the court to dismiss this conviction now."),
     "discretionary": _("You can ask the court now. The judge decides."),
     "wait": _("You can ask the court later."),
-    "blocked": _("Not yet: something going on now must end first."),
+    "blocked": _("Not yet: something must end first."),
     "not_eligible": _("This conviction cannot be dismissed under these laws."),
 }
 EXPLANATIONS = {
@@ -47,6 +48,38 @@ EXPLANATIONS = {
         "That does not mean nothing can help. See the other options below, and talk to the clinic."
     ),
 }
+HEADLINE_BLOCKED_ELSEWHERE = _("Not yet: another of your cases must end first.")
+BLOCKED_BY = {
+    True: _("Blocked by the probation in your %(case)s."),
+    False: _("Blocked by the sentence in your %(case)s."),
+}
+FILE_FROM = _("You can file from %(date)s.")
+FILE_FROM_UNKNOWN = _(
+    "You can file from the day after it ends. When you know that date, change the answers of "
+    "that case to see it here."
+)
+# The one-line status of each case in the summary at the top of the results.
+SUMMARY = {
+    "eligible": _("You can file now."),
+    "discretionary": _("You can file now. The judge decides."),
+    "wait": _("Later: you can file from %(date)s."),
+    "wait_unknown": _("Later: only time is missing."),
+    "blocked": _("Not yet: you can file from %(date)s."),
+    "blocked_unknown": _("Not yet: something must end first."),
+    "not_eligible": _("Cannot be dismissed under these laws."),
+    "needs_sentence": _("We need to know your sentence."),
+}
+# Engine sentences that speak of relief as of right; while the case waits or is blocked they
+# would contradict "not yet", so the person reads them in the future tense.
+NOT_YET_WORDING = {
+    "The conditions of probation were fulfilled for the entire period, so dismissal is a "
+    "right.": gettext_noop(
+        "The conditions of probation were fulfilled for the entire period, so dismissal will "
+        "be a right once nothing else stands in the way."
+    ),
+}
+NOT_YET_OUTCOMES = frozenset({"wait", "blocked"})
+
 # The outcome's name for clinic staff, beside the reasons (people read HEADLINES instead).
 OUTCOME_NAMES = {
     "eligible": _("Eligible: the court must grant"),
@@ -85,6 +118,9 @@ ALTERNATIVES = {
 class CaseResult:
     case: Case
     determination: Determination | None
+    label: str = ""
+    summary: str = ""
+    blocked_by: list[str] = field(default_factory=list)
     outcome: str = ""
     headline: str = ""
     explanation: str = ""
@@ -100,9 +136,12 @@ class CaseResult:
     needs_sentence: bool = False
 
 
-def _param(value: str) -> str:
-    """One parameter as the reader reads it: a date (the engine writes ISO dates) in the
-    language's own format, one of our marked words (an offense level) translated, the rest as is."""
+def _param(name: str, value: str, case_names: Mapping[str, str]) -> str:
+    """One parameter as the reader reads it: another case (the engine names it by its id) by
+    what the person calls it, a date (the engine writes ISO dates) in the language's own format,
+    one of our marked words (an offense level) translated, the rest as is."""
+    if name == "case" and value in case_names:
+        return case_names[value]
     if ISO_DATE.fullmatch(value):
         try:
             return formats.date_format(datetime.date.fromisoformat(value), "DATE_FORMAT")
@@ -111,22 +150,40 @@ def _param(value: str) -> str:
     return gettext(value)
 
 
-def _fill(template: str, params: dict[str, str], fallback: str) -> str:
+def _fill(
+    template: str,
+    params: dict[str, str],
+    fallback: str,
+    case_names: Mapping[str, str] | None = None,
+) -> str:
     """The template in the reader's language, filled in."""
     if not template:
         return fallback
+    names = case_names or {}
     try:
-        return gettext(template) % {name: _param(value) for name, value in params.items()}
+        return gettext(template) % {
+            name: _param(name, value, names) for name, value in params.items()
+        }
     except (KeyError, TypeError, ValueError):
         return fallback
 
 
-def _translated(translatable: dict[str, Any], kind: str, index: int, english: str) -> str:
+def _translated(
+    translatable: dict[str, Any],
+    kind: str,
+    index: int,
+    english: str,
+    case_names: Mapping[str, str] | None = None,
+    not_yet: bool = False,
+) -> str:
     """The index-th reason of a kind in the reader's language, or the stored English."""
     items = translatable.get(kind, [])
     if index >= len(items):
         return english
-    return _fill(items[index]["template"], items[index]["params"], english)
+    template = items[index]["template"]
+    if not_yet:
+        template = NOT_YET_WORDING.get(template, template)
+    return _fill(template, items[index]["params"], english, case_names)
 
 
 def translatable_parts(determination: EngineDetermination) -> dict[str, list[dict[str, Any]]]:
@@ -146,13 +203,21 @@ def translated_result(
     result: dict[str, Any],
     translatable: dict[str, Any],
     interview_assumptions: list[dict[str, Any]] = (),  # type: ignore[assignment]
+    case_names: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
     """A copy of a screening result for the person: reasons, count reasons and assumptions in
-    the active language (the PDF cover uses it; the results page goes through case_results)."""
+    the active language (the PDF cover uses it; the results page goes through case_results).
+    ``case_names``: what the person calls each of their cases, by the engine's case id."""
+    not_yet = result["outcome"] in NOT_YET_OUTCOMES
     return {
         **result,
         "reasons": [
-            {"text": _translated(translatable, "reasons", i, r["text"]), "citation": r["citation"]}
+            {
+                "text": _translated(
+                    translatable, "reasons", i, r["text"], case_names, not_yet=not_yet
+                ),
+                "citation": r["citation"],
+            }
             for i, r in enumerate(result["reasons"])
         ],
         "counts": [
@@ -184,11 +249,49 @@ def staff_result(determination: Determination) -> dict[str, Any]:
     }
 
 
-def case_results(case: Case) -> CaseResult:
+def case_name(case: Case) -> str:
+    """What the person calls a case: its first offense as they typed it, and where it was."""
+    counts = list(case.counts.all())
+    offense = counts[0].typed if counts else ""
+    where = (
+        gettext("%(county)s County, case %(number)s")
+        % {"county": case.county, "number": case.case_number}
+        if case.case_number
+        else gettext("%(county)s County") % {"county": case.county}
+    )
+    if not offense:
+        return gettext("case (%(where)s)") % {"where": where}
+    return gettext("%(offense)s case (%(where)s)") % {"offense": offense, "where": where}
+
+
+def person_results(cases: Sequence[Case]) -> list[CaseResult]:
+    """Each of a person's cases as the results page shows it, blockers named by the person's
+    own words for the other cases."""
+    names = {str(case.pk): case_name(case) for case in cases}
+    by_id = {str(case.pk): case for case in cases}
+    return [case_results(case, case_names=names, cases_by_id=by_id) for case in cases]
+
+
+def _date(value: datetime.date) -> str:
+    return formats.date_format(value, "DATE_FORMAT")
+
+
+def case_results(
+    case: Case,
+    *,
+    case_names: Mapping[str, str] | None = None,
+    cases_by_id: Mapping[str, Case] | None = None,
+) -> CaseResult:
+    names = case_names or {str(case.pk): case_name(case)}
+    label = names.get(str(case.pk)) or case_name(case)
     determination = latest_determination(case=case)
     if determination is None:
         return CaseResult(
-            case=case, determination=None, needs_sentence=case.sentence == Sentence.UNKNOWN
+            case=case,
+            determination=None,
+            label=label,
+            summary=str(SUMMARY["needs_sentence"]),
+            needs_sentence=case.sentence == Sentence.UNKNOWN,
         )
     result = determination.result
     translatable = determination.translatable or {}
@@ -196,20 +299,49 @@ def case_results(case: Case) -> CaseResult:
     eligible_on = (
         datetime.date.fromisoformat(result["eligible_on"]) if result.get("eligible_on") else None
     )
+    blockers = [
+        cases_by_id[case_id]
+        for case_id in result.get("blocked_by", [])
+        if cases_by_id and case_id in cases_by_id
+    ]
+    blocked_by = [
+        str(BLOCKED_BY[other.sentence == Sentence.PROBATION])
+        % {"case": names.get(str(other.pk), "")}
+        for other in blockers
+    ]
+    headline = str(HEADLINES[outcome])
     if outcome == "wait":
         explanation = (
             EXPLANATIONS["wait"] % {"date": eligible_on.strftime("%m/%d/%Y")}
             if eligible_on
             else str(EXPLANATIONS["wait_unknown"])
         )
+    elif outcome == "blocked":
+        opens = FILE_FROM % {"date": _date(eligible_on)} if eligible_on else ""
+        if blocked_by:
+            headline = str(HEADLINE_BLOCKED_ELSEWHERE)
+            explanation = " ".join([*blocked_by, opens or str(FILE_FROM_UNKNOWN)])
+        else:
+            explanation = " ".join(filter(None, [str(EXPLANATIONS["blocked"]), opens]))
     else:
         explanation = str(EXPLANATIONS[outcome])
-    shown = translated_result(result, translatable, determination.interview_assumptions)
+    summary_key = outcome
+    if outcome in NOT_YET_OUTCOMES and eligible_on is None:
+        summary_key = f"{outcome}_unknown"
+    summary = str(SUMMARY[summary_key])
+    if "%(date)s" in summary:
+        summary = summary % {"date": _date(eligible_on)}  # type: ignore[arg-type]
+    if blocked_by:
+        summary = " ".join([summary, *blocked_by])
+    shown = translated_result(result, translatable, determination.interview_assumptions, names)
     return CaseResult(
         case=case,
         determination=determination,
+        label=label,
+        summary=summary,
+        blocked_by=blocked_by,
         outcome=outcome,
-        headline=str(HEADLINES[outcome]),
+        headline=headline,
         explanation=explanation,
         remedy_name=str(REMEDY_NAMES.get(result["remedy"] or "", "")),
         form_item=result["form_item"] or "",

@@ -5,15 +5,22 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from .models import Case
-from .presentation import case_results
+from .facts_from_answers import PERSON_FIELDS
+from .forms import TRI_STATE_CHOICES, CurrentStatusForm, tri_state_initial
+from .models import Case, Person
+from .presentation import person_results
 from .selectors import (
     case_for_person,
     cases_for_person,
     interview_in_progress,
     person_for_request,
 )
-from .services import case_delete, interview_draft_replace
+from .services import (
+    SituationAnswer,
+    case_delete,
+    interview_draft_replace,
+    person_update_situation,
+)
 from .wizard import InterviewWizard, wizard_data_for_case
 
 interview = InterviewWizard.as_view(url_name="eligibility:step", done_step_name="finished")
@@ -69,7 +76,43 @@ def results(request: HttpRequest) -> HttpResponse:
         "eligibility/results.html",
         {
             "person": person,
-            "results": [case_results(case) for case in cases],
+            "results": person_results(cases),
+            "situation": _situation_rows(person) if person and cases else [],
             "signup_url": reverse("account_signup") + "?next=" + reverse("eligibility:results"),
         },
     )
+
+
+def _situation_rows(person: Person) -> list[dict[str, str]]:
+    """The person-wide answers as the results page lists them."""
+    form = CurrentStatusForm()
+    choices = dict(TRI_STATE_CHOICES)
+    return [
+        {
+            "question": str(form.fields[name].label),
+            "answer": str(choices[tri_state_initial(getattr(person, name))]),
+        }
+        for name in PERSON_FIELDS
+    ]
+
+
+@require_http_methods(["GET", "POST"])
+def person_situation(request: HttpRequest) -> HttpResponse:
+    """Change the questions asked once for all the person's cases; every case is screened
+    again with the new answers."""
+    person = person_for_request(request=request)
+    if person is None:
+        raise Http404
+    if request.method == "POST":
+        form = CurrentStatusForm(request.POST)
+        if form.is_valid():
+            person_update_situation(person=person, situation=SituationAnswer(**form.cleaned_data))
+            messages.success(request, _("Your answers were saved. Your cases were checked again."))
+            return redirect("eligibility:results")
+    else:
+        form = CurrentStatusForm(
+            initial={name: tri_state_initial(getattr(person, name)) for name in PERSON_FIELDS}
+            if person.situation_answered_at
+            else {}
+        )
+    return render(request, "eligibility/situation.html", {"form": form})

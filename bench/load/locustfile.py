@@ -47,9 +47,13 @@ def interview_steps() -> list[tuple[str, dict[str, str]]]:
         ("since", {"new_conviction_since_judgment": "no"}),
         (
             "right-now",
-            {"pending_charges": "no", "on_supervision_now": "no", "serving_sentence_now": "no"},
+            {
+                "pending_charges": "no",
+                "on_supervision_now": "no",
+                "serving_sentence_now": "no",
+                "registrant": "no",
+            },
         ),
-        ("registration", {"registrant": "no"}),
         ("about-you", {"full_name": "Bench Petitioner", "city": "Sacramento"}),
         ("check", {}),
     ]

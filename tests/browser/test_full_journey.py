@@ -106,11 +106,14 @@ def interview(journey: Journey, *, county: str, case_number: str, first: bool) -
         journey.answer("sentence", sentence="no_probation")
     journey.answer("complied", sentence_complied="yes")
     journey.answer("since", new_conviction_since_judgment="no")
-    journey.answer(
-        "right-now", pending_charges="no", on_supervision_now="no", serving_sentence_now="no"
-    )
-    journey.answer("registration", registrant="no")
-    if first:
+    if first:  # asked once per person
+        journey.answer(
+            "right-now",
+            pending_charges="no",
+            on_supervision_now="no",
+            serving_sentence_now="no",
+            registrant="no",
+        )
         journey.answer("about-you", full_name="Rosa Díaz", street="1 Main St", city="Sacramento")
     journey.answer("check")
     assert "/screening/results/" in journey.page.url

@@ -140,7 +140,7 @@ def test_pending_charges_block_the_case(petitioner_client, petitioner):
     html = finish(petitioner_client, steps)
     result = Determination.objects.get(case__person__owner=petitioner).result
     assert (result["outcome"], result["remedy"]) == ("blocked", "1203.4")
-    assert "something going on now must end first" in html
+    assert "Not yet: something must end first." in html
 
 
 def test_an_excluded_offense_is_not_eligible_and_gets_no_papers_button(

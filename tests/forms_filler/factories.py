@@ -76,7 +76,7 @@ def make_case(
         sentence_ended=True,
         sentence_end_date=datetime.date(2024, 3, 1),
         probation_violated=False,
-        pending_charges=None,  # "I don't know"
+        probation_terminated_early=None,  # "I don't know"
     )
     Count.objects.create(
         case=case, position=1, typed=typed, code="PC", section=section, level="misdemeanor"

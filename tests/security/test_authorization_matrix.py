@@ -53,6 +53,7 @@ PAGES: dict[str, str] = {
     "eligibility:start": "302 302 302 302 302",
     "eligibility:new_case": "302 302 302 302 302",
     "eligibility:results": "200 200 200 200 200",
+    "eligibility:situation": "404 200 200 404 404",  # each person's own answers
     "eligibility:case_edit": "404 302 404 404 404",
     "eligibility:case_remove": "404 200 404 404 404",
     "eligibility:step": "200 200 200 200 200",
@@ -90,6 +91,7 @@ POSTS: dict[str, str] = {
     "account_reset_password_from_key": "200 200 200 200 200",
     "accounts:delete": "login 200 200 200 200",
     "eligibility:case_remove": "404 302 404 404 404",
+    "eligibility:situation": "404 200 200 404 404",  # each person's own answers
     "eligibility:step": "400 400 400 400 400",
     "forms_filler:packet": "signup 302 404 404 404",
     "forms_filler:retry": "login 302 404 302 302",

@@ -42,9 +42,13 @@ ANSWERS = [
     ("since", {"new_conviction_since_judgment": "no"}),
     (
         "right-now",
-        {"pending_charges": "no", "on_supervision_now": "no", "serving_sentence_now": "unknown"},
+        {
+            "pending_charges": "no",
+            "on_supervision_now": "no",
+            "serving_sentence_now": "unknown",
+            "registrant": "no",
+        },
     ),
-    ("registration", {"registrant": "no"}),
     ("trafficking", {"trafficking_victim": "unknown"}),
     ("about-you", {"full_name": 'Pat <b>"Q"</b> & Co', "city": "Sacramento"}),
     ("check", {}),
