@@ -1,0 +1,48 @@
+"""The migration that moved the "right now" answers from each case to the person."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+BEFORE = [("eligibility", "0003_staff_facing_field_names")]
+AFTER = [("eligibility", "0004_person_situation_asked_once")]
+
+
+def test_the_latest_saved_case_gives_the_person_its_answers():
+    executor = MigrationExecutor(connection)
+    executor.migrate(BEFORE)
+    old = executor.loader.project_state(BEFORE).apps
+    Person = old.get_model("eligibility", "Person")
+    Case = old.get_model("eligibility", "Case")
+    person = Person.objects.create(anonymous_key="8f7a4c1e-0000-4000-8000-000000000001")
+    common = {"county": "Sacramento", "judgment_date": datetime.date(2020, 1, 1)}
+    older = Case.objects.create(
+        person=person, sentence="probation", pending_charges=False, registrant=False,
+        on_supervision_now=False, serving_sentence_now=False, **common,
+    )  # fmt: skip
+    newer = Case.objects.create(
+        person=person, sentence="probation", pending_charges=True, registrant=None,
+        on_supervision_now=False, serving_sentence_now=None, **common,
+    )  # fmt: skip
+    Case.objects.filter(pk=older.pk).update(updated_at=newer.updated_at - datetime.timedelta(1))
+    untouched = Person.objects.create(anonymous_key="8f7a4c1e-0000-4000-8000-000000000002")
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(AFTER)
+    new = executor.loader.project_state(AFTER).apps
+    moved = new.get_model("eligibility", "Person").objects.get(pk=person.pk)
+    assert (
+        moved.on_supervision_now,
+        moved.serving_sentence_now,
+        moved.pending_charges,
+        moved.registrant,
+    ) == (False, None, True, None)
+    assert moved.situation_answered_at is not None
+    fresh = new.get_model("eligibility", "Person").objects.get(pk=untouched.pk)
+    assert fresh.situation_answered_at is None  # no case: the interview will ask
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())

@@ -1,0 +1,331 @@
+"""One person, all their cases, through HTTP: the person-wide questions asked once, every case
+screened with the others (a probation still running in one case blocks the rest, PC 1203.4(a)(1)),
+end dates to come, and what the results page says about it."""
+
+import datetime
+import re
+
+import pytest
+from django.utils import dateformat
+
+from eligibility.models import Case, Determination, Person
+from eligibility.services import today_in_california
+
+from .interview import answer, offenses, step_url, walk
+from .test_interview_scenarios import ABOUT_YOU, NO_TROUBLE
+
+pytestmark = pytest.mark.django_db
+TODAY = today_in_california()
+DUI_ENDS = TODAY + datetime.timedelta(days=400)
+DUI_OPENS = DUI_ENDS + datetime.timedelta(days=1)  # PC 1203.4: the day after probation ends
+
+
+def theft_case(*, first: bool = True) -> list:
+    steps = [
+        ("county", {"county": "Sacramento"}),
+        ("case-number", {"case_number": "16CR1"}),
+        ("judgment-date", {"judgment_date": "2016-05-01"}),
+        ("offenses", offenses(("petty theft", "misdemeanor"))),
+        ("sentence", {"sentence": "probation"}),
+        ("sentence-end", {"sentence_ended": "yes", "sentence_end_date": "2018-05-01"}),
+        ("probation", {"probation_violated": "no", "probation_terminated_early": "no"}),
+        ("complied", {"sentence_complied": "yes"}),
+        ("since", {"new_conviction_since_judgment": "no"}),
+    ]
+    if first:
+        steps += [("right-now", NO_TROUBLE), ("about-you", ABOUT_YOU)]
+    return [*steps, ("check", {})]
+
+
+def dui_case(*, first: bool = False) -> list:
+    steps = [
+        ("county", {"county": "Los Angeles"}),
+        ("case-number", {"case_number": "24TR9"}),
+        ("judgment-date", {"judgment_date": "2024-05-01"}),
+        ("offenses", offenses(("VC 23152(a)", "misdemeanor"))),
+        ("sentence", {"sentence": "probation"}),
+        ("sentence-end", {"sentence_ended": "no", "sentence_end_date": DUI_ENDS.isoformat()}),
+        ("probation", {"probation_violated": "no", "probation_terminated_early": "no"}),
+        ("complied", {"sentence_complied": "yes"}),
+        ("since", {"new_conviction_since_judgment": "no"}),
+    ]
+    if first:
+        steps += [("right-now", NO_TROUBLE), ("about-you", ABOUT_YOU)]
+    return [*steps, ("check", {})]
+
+
+def section(html: str, case: Case) -> str:
+    start = html.index(f'<section id="case-{case.pk}"')
+    return html[start : html.index("</section>", start)]
+
+
+def test_a_running_probation_in_one_case_blocks_the_other_until_the_day_after_it_ends(
+    petitioner_client, petitioner
+):
+    walk(petitioner_client, theft_case())
+    theft = Case.objects.get(case_number="16CR1")
+    assert Determination.objects.filter(case=theft).latest().outcome == "eligible"
+    # The second case skips the person-wide questions: walk checks "since" leads to "check".
+    walk(petitioner_client, dui_case())
+    dui = Case.objects.get(case_number="24TR9")
+    assert dui.sentence_ended is False
+    assert dui.sentence_end_date == DUI_ENDS
+    result = theft.determinations.first().result
+    assert result["outcome"] == "blocked"
+    assert result["blocked_by"] == [str(dui.pk)]
+    assert result["eligible_on"] == DUI_OPENS.isoformat()
+    dui_result = dui.determinations.first().result
+    assert (dui_result["outcome"], dui_result["eligible_on"]) == ("wait", DUI_OPENS.isoformat())
+
+    html = petitioner_client.get("/screening/results/").content.decode()
+    opens = dateformat.format(DUI_OPENS, "N j, Y")
+    shown = section(html, theft)
+    assert "Not yet: another of your cases must end first." in shown
+    assert (
+        "Blocked by the probation in your VC 23152(a) case (Los Angeles County, case 24TR9)."
+        in shown
+    )
+    assert f"You can file from {opens}." in shown
+    assert not re.search(r"\bnow\b", shown, re.IGNORECASE)
+    assert "dismissal is a right" not in shown
+    assert "dismissal will be a right once nothing else stands in the way" in shown
+    # The summary at the top names every case with its status.
+    summary = html[html.index('id="summary-title"') : html.index('id="situation-title"')]
+    assert "Petty theft case (Sacramento County, case 16CR1)" in summary
+    assert f"Not yet: you can file from {opens}." in summary
+    assert "Vc 23152(a) case" not in summary  # capfirst only touches the first letter
+    assert "VC 23152(a) case (Los Angeles County, case 24TR9)</a>: Later" in summary
+
+
+def test_the_petty_theft_alone_is_dismissable_now_and_removing_the_dui_unblocks_it(
+    petitioner_client, petitioner
+):
+    walk(petitioner_client, dui_case(first=True))
+    walk(petitioner_client, theft_case(first=False))
+    theft = Case.objects.get(case_number="16CR1")
+    assert theft.determinations.first().outcome == "blocked"
+    dui = Case.objects.get(case_number="24TR9")
+    petitioner_client.post(f"/screening/cases/{dui.pk}/remove/")
+    assert theft.determinations.first().outcome == "eligible"
+    html = petitioner_client.get("/screening/results/").content.decode()
+    assert "You can ask the court to dismiss this conviction now." in section(html, theft)
+
+
+def test_the_person_wide_answers_are_changed_once_and_every_case_is_screened_again(
+    petitioner_client, petitioner
+):
+    walk(petitioner_client, theft_case())
+    person = Person.objects.get(owner=petitioner)
+    assert (person.pending_charges, person.registrant) == (False, False)
+    assert person.situation_answered_at is not None
+    page = petitioner_client.get("/screening/situation/").content.decode()
+    assert re.search(r'value="no"[^>]*checked', page)  # today's answers are filled in
+
+    charged = {**NO_TROUBLE, "pending_charges": "yes"}
+    response = petitioner_client.post("/screening/situation/", charged)
+    assert response["Location"] == "/screening/results/"
+    person.refresh_from_db()
+    assert person.pending_charges is True
+    theft = Case.objects.get()
+    assert theft.determinations.first().outcome == "blocked"
+
+    # A missing answer: an error beside the field, and nothing changes.
+    response = petitioner_client.post("/screening/situation/", {**NO_TROUBLE, "registrant": ""})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'id="id_registrant_error"' in html
+    person.refresh_from_db()
+    assert person.pending_charges is True
+    assert theft.determinations.first().outcome == "blocked"
+
+
+def test_i_dont_know_about_supervision_is_a_stated_assumption(petitioner_client, petitioner):
+    steps = theft_case()
+    steps[9] = ("right-now", {**NO_TROUBLE, "on_supervision_now": "unknown"})
+    walk(petitioner_client, steps)
+    assert Person.objects.get(owner=petitioner).on_supervision_now is None
+    result = Case.objects.get().determinations.first().result
+    assumption = "We assumed you are not on probation, parole or supervision now."
+    assert any(text.startswith(assumption) for text in result["assumptions"])
+    assert assumption in petitioner_client.get("/screening/results/").content.decode()
+
+
+def test_the_situation_page_is_only_for_someone_with_answers(client):
+    assert client.get("/screening/situation/").status_code == 404
+
+
+# --- End dates ----------------------------------------------------------------------------------
+
+
+def start_at_sentence_end(client) -> None:
+    client.get("/screening/new/")
+    for step, data in dui_case()[:5]:
+        assert answer(client, step, data).status_code == 302
+
+
+@pytest.mark.parametrize(
+    ("ended", "end", "message"),
+    [
+        ("no", "2020-01-01", "That date has passed."),
+        ("yes", (TODAY + datetime.timedelta(days=30)).isoformat(), "That date has not come yet."),
+        ("no", "2023-01-01", "That date has passed."),
+        ("yes", "2023-01-01", "The end date cannot be before the date of sentencing."),
+        ("yes", "", "Enter the date it ended."),
+        ("no", "2150-01-01", "Enter a date before 2100."),
+    ],
+)
+def test_an_impossible_end_date_gets_an_error_beside_the_field_and_nothing_is_saved(
+    petitioner_client, ended, end, message
+):
+    start_at_sentence_end(petitioner_client)
+    response = answer(
+        petitioner_client, "sentence-end", {"sentence_ended": ended, "sentence_end_date": end}
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'id="id_sentence-end-sentence_end_date_error"' in html
+    assert message in html
+    assert not Case.objects.exists()
+
+
+def test_a_probation_still_running_with_no_known_end_waits_with_no_date(
+    petitioner_client, petitioner
+):
+    steps = dui_case(first=True)
+    steps[5] = ("sentence-end", {"sentence_ended": "no", "sentence_end_date": ""})
+    walk(petitioner_client, steps)
+    case = Case.objects.get()
+    assert (case.sentence_ended, case.sentence_end_date) == (False, None)
+    result = case.determinations.first().result
+    assert result["outcome"] in {"wait", "blocked"}
+    assert result["eligible_on"] is None
+
+
+# --- Offenses by name ---------------------------------------------------------------------------
+
+
+def start_at_offenses(client) -> None:
+    client.get("/screening/new/")
+    for step, data in theft_case()[:3]:
+        assert answer(client, step, data).status_code == 302
+
+
+def test_the_offense_page_shows_one_row_and_adds_another_without_javascript(petitioner_client):
+    start_at_offenses(petitioner_client)
+    html = petitioner_client.get(step_url("offenses")).content.decode()
+    assert 'name="offenses-0-offense"' in html
+    assert 'name="offenses-1-offense"' not in html
+    assert 'name="add-offense"' in html
+    data = {
+        "interview-current_step": "offenses",
+        "add-offense": "1",
+        **{
+            f"offenses-{key}": value
+            for key, value in {
+                **offenses(("petty theft", "misdemeanor")),
+                "TOTAL_FORMS": "1",
+            }.items()
+        },
+    }
+    response = petitioner_client.post(step_url("offenses"), data)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'name="offenses-1-offense"' in html
+    assert 'name="offenses-2-offense"' not in html
+    assert 'value="petty theft"' in html  # what was typed stays
+    assert "There is a problem" not in html
+
+
+@pytest.mark.parametrize(
+    ("typed", "code", "section"),
+    [
+        ("petty theft", "PC", "484(a)"),
+        ("PC 484/488", "PC", "484(a)"),
+        ("11350 HS", "HS", "11350"),
+        ("VC 23152(a)", "VC", "23152(a)"),
+        ("shoplifting", "PC", "459.5"),
+    ],
+)
+def test_an_offense_typed_by_name_or_section_is_stored_with_its_section(
+    petitioner_client, petitioner, typed, code, section
+):
+    steps = theft_case()
+    steps[3] = ("offenses", offenses((typed, "misdemeanor")))
+    walk(petitioner_client, steps)
+    count = Case.objects.get().counts.get()
+    assert (count.typed, count.code, count.section) == (typed, code, section)
+
+
+def test_a_name_that_fits_several_offenses_asks_which_one(petitioner_client, petitioner):
+    start_at_offenses(petitioner_client)
+    response = answer(petitioner_client, "offenses", offenses(("burglary", "felony")))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Which one was it?" in html
+    assert 'value="PC 460(a)"' in html
+    assert 'value="PC 460(b)"' in html
+    assert 'value="unsure"' in html  # "I don't know which": the degree is not assumed
+    assert "Choose the offense that fits." in html
+    response = answer(petitioner_client, "offenses", offenses(("burglary", "felony", "PC 460(b)")))
+    assert response.status_code == 302
+    felony_steps = theft_case()[4:]
+    felony_steps.insert(1, ("prison-term", {"prison_term_suspended": "no"}))
+    for step, data in felony_steps:
+        assert answer(petitioner_client, step, data).status_code == 302
+    count = Case.objects.get().counts.get()
+    assert (count.typed, count.code, count.section) == ("burglary", "PC", "460(b)")
+
+
+def test_a_bare_459_asks_the_degree(petitioner_client):
+    start_at_offenses(petitioner_client)
+    html = answer(petitioner_client, "offenses", offenses(("459", "felony"))).content.decode()
+    assert "Burglary, first degree (residential) (PC 460(a))" in html
+    assert "Burglary, second degree (PC 460(b))" in html
+
+
+def test_a_name_matching_nothing_asks_for_the_code_section(petitioner_client):
+    start_at_offenses(petitioner_client)
+    response = answer(petitioner_client, "offenses", offenses(("zorbling", "misdemeanor")))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'id="id_offenses-0-offense_error"' in html
+    assert "We could not find “zorbling”. Enter the code section from your court papers" in html
+    assert not Case.objects.exists()
+
+
+# --- Interview pages ----------------------------------------------------------------------------
+
+
+def test_step_numbers_do_not_jump_when_answers_skip_questions(petitioner_client):
+    petitioner_client.get("/screening/new/")
+    first = petitioner_client.get(step_url("county")).content.decode()
+    assert "Step 1 of 16" in first
+    for step, data in theft_case()[:4]:
+        answer(petitioner_client, step, data)
+    answer(petitioner_client, "sentence", {"sentence": "no_probation"})
+    assert "Step 11 of 16" in petitioner_client.get(step_url("complied")).content.decode()
+    answer(petitioner_client, "sentence", {"sentence": "probation"})
+    assert "Step 9 of 16" in petitioner_client.get(step_url("sentence-end")).content.decode()
+    assert "Step 11 of 16" in petitioner_client.get(step_url("complied")).content.decode()
+
+
+def test_a_second_case_counts_fewer_steps_as_the_person_questions_are_not_asked_again(
+    petitioner_client,
+):
+    walk(petitioner_client, theft_case())
+    petitioner_client.get("/screening/new/")
+    # Without "right-now" and "about-you": 14 steps, for the whole of this interview.
+    assert "Step 1 of 14" in petitioner_client.get(step_url("county")).content.decode()
+
+
+def test_the_not_sure_checkbox_is_a_full_size_control_beside_the_date(petitioner_client):
+    petitioner_client.get("/screening/new/")
+    for step, data in theft_case()[:2]:
+        answer(petitioner_client, step, data)
+    html = petitioner_client.get(step_url("judgment-date")).content.decode()
+    date_at = html.index('name="judgment-date-judgment_date"')
+    box_at = html.index('<div class="field checkbox-field">')
+    assert date_at < box_at
+    checkbox = html.index('type="checkbox"', box_at)
+    label = html.index('<label for="id_judgment-date-judgment_date_estimated"', box_at)
+    assert checkbox < label  # the box first, its label beside it
