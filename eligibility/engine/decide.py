@@ -164,12 +164,16 @@ def _read_other_cases(facts: CaseFacts, elsewhere: Elsewhere) -> tuple[CaseFacts
     return replace(facts, new_conviction_since_judgment=True), reasons
 
 
+NO_RELIEF = AutomaticRelief(False)
+
+
 def _relief_for_person(s: Situation, summary: CountsSummary) -> AutomaticRelief:
-    """PC 1203.425 relief for this case, and none for anyone required to register because of any
-    of their cases."""
+    """PC 1203.425 relief for this case: none for anyone on probation or serving a sentence now in
+    another case (as ``automatic_relief`` reads those statuses for this case), nor for anyone
+    required to register because of any of their cases."""
     relief = automatic_relief(s, summary)
-    if not relief.possible:
-        return relief
+    if not relief.possible or s.elsewhere.running:
+        return NO_RELIEF
     if s.elsewhere.registrant_cases:
         case_id = s.elsewhere.registrant_cases[0]
         return AutomaticRelief(False, finding(T_REGISTRANT_ELSEWHERE, "PC 1203.425", case=case_id))
