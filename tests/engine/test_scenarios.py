@@ -222,9 +222,16 @@ SCENARIOS = [
         Expect("eligible", "1203.4", "2a", "2023-01-16"),
     ),
     row(
-        "1203-4b-excludes-vc-42002-1-misdemeanor-vc-2800",
-        case(count("VC", "2800", "misdemeanor")),
+        # VC 42002.1: "a misdemeanor violation of Section 2800, 2801, or 2803, insofar as it affects
+        # a failure to stop and submit to inspection of equipment or for an unsafe condition".
+        "1203-4b-excludes-vc-42002-1-misdemeanor",
+        case(count("VC", "42002.1", "misdemeanor")),
         Expect("not_eligible", None, None, None, citations=["PC 1203.4(b); VC 42002.1"]),
+    ),
+    row(
+        "vc-42002-1-plain-vc-2800-stays-dismissable-with-assumption",
+        case(count("VC", "2800", "misdemeanor")),
+        Expect("eligible", "1203.4", "2a", "2023-01-16", assumes="plain VC 2800 violation"),
     ),
     row(
         "1203-4b-attempt-of-listed-offense-not-excluded-verify-marinelli",
@@ -348,14 +355,14 @@ SCENARIOS = [
             None,
             None,
             None,
-            citations=["PC 1203.4a; VC 42001"],
+            citations=["PC 1203.4a(d)(3); VC 42001"],
             assumes="VC 42001 infractions",
         ),
     ),
     row(
         "1203-4a-excludes-vc-42002-1-misdemeanor-verify",
-        case(count("VC", "2801", "misdemeanor"), sentence="no_probation", sentence_end_date=...),
-        Expect("not_eligible", None, None, None, citations=["PC 1203.4a; VC 42002.1"]),
+        case(count("VC", "42002.1", "misdemeanor"), sentence="no_probation", sentence_end_date=...),
+        Expect("not_eligible", None, None, None, citations=["PC 1203.4a(d)(2); VC 42002.1"]),
     ),
     row(
         "1203-4a-felony-without-probation-has-no-route",
@@ -487,7 +494,14 @@ SCENARIOS = [
             sentence_end_date="2013-01-01",
             pre_realignment_1170h_eligible=True,
         ),
-        Expect("discretionary", "1203.42", "6", "2015-01-02", citations=["PC 1203.42(a)"]),
+        # Two years after 2013-01-01 would be 2015-01-02, but 1203.42 began on 2018-01-01.
+        Expect(
+            "discretionary",
+            "1203.42",
+            "6",
+            "2018-01-01",
+            citations=["PC 1203.42(a)", "PC 1203.42 (AB 1115, Stats. 2017)"],
+        ),
     ),
     row(
         "1203-42-sentence-on-realignment-day-is-not-pre-realignment",
@@ -498,7 +512,8 @@ SCENARIOS = [
             sentence_end_date="2013-01-01",
             pre_realignment_1170h_eligible=True,
         ),
-        Expect("discretionary", "1203.41", "5c", "2015-01-02"),
+        # Two years after 2013-01-01, but the state prison route began on 2023-07-01 (SB 731).
+        Expect("discretionary", "1203.41", "5c", "2023-07-01"),
     ),
     row(
         "1203-42-waits-two-years-after-completion",
@@ -521,13 +536,22 @@ SCENARIOS = [
             pre_realignment_1170h_eligible=True,
             pending_charges=True,
         ),
-        Expect("blocked", "1203.42", "6", "2014-01-02"),
+        Expect("blocked", "1203.42", "6", "2018-01-01"),
     ),
     # --- PC 1203.49 ---
     row(
-        "1203-49-trafficking-victim-647b-is-item-4",
+        # 1203.49: "the court may issue an order": discretion. Probation completed cleanly makes
+        # 1203.4 a right (2a), the better route.
+        "1203-49-clean-probation-is-still-1203-4-2a-as-of-right",
         case(count("PC", "647(b)", "misdemeanor"), trafficking_victim=True),
-        Expect("eligible", "1203.49", "4", "2023-01-16", citations=["PC 1203.49"]),
+        Expect("eligible", "1203.4", "2a", "2023-01-16", citations=["PC 1203.4(a)(1)"]),
+    ),
+    row(
+        "1203-49-is-discretionary-item-4-when-probation-was-violated",
+        case(
+            count("PC", "647(b)", "misdemeanor"), trafficking_victim=True, probation_violated=True
+        ),
+        Expect("discretionary", "1203.49", "4", "2023-01-16", citations=["PC 1203.49"]),
     ),
     row(
         "1203-49-647b-without-trafficking-is-1203-4",
@@ -536,7 +560,12 @@ SCENARIOS = [
     ),
     row(
         "1203-49-needs-probation-completed",
-        case(count("PC", "647(b)", "misdemeanor"), trafficking_victim=True, sentence_end_date=None),
+        case(
+            count("PC", "647(b)", "misdemeanor"),
+            trafficking_victim=True,
+            probation_violated=True,
+            sentence_end_date=None,
+        ),
         Expect("blocked", "1203.49", "4", None),
     ),
     row(
@@ -597,7 +626,7 @@ SCENARIOS = [
             sentence="state_prison",
             sentence_end_date="2015-01-01",
         ),
-        Expect("discretionary", "1203.41", "5c", "2017-01-02", automatic_relief_possible=False),
+        Expect("discretionary", "1203.41", "5c", "2023-07-01", automatic_relief_possible=False),
     ),
     row(
         "1203-425-felony-not-before-four-years",
@@ -627,7 +656,7 @@ SCENARIOS = [
     ),
     row(
         "alternative-no-certificate-for-misdemeanor-only-exclusion",
-        case(count("VC", "2800", "misdemeanor")),
+        case(count("VC", "42002.1", "misdemeanor")),
         Expect("not_eligible", None, None, None, alternatives=()),
     ),
     row(
