@@ -232,7 +232,8 @@ def test_bare_459_asks_for_the_degree_and_assumes_nothing() -> None:
     assert not burglary.wobbler  # second degree is not assumed
     assert burglary.serious_1192_7c  # read the cautious way until the degree is known
     assert "degree" in burglary.verify
-    assert entry("PC", "460(b)").wobbler and not entry("PC", "460(b)").degree_needed
+    assert entry("PC", "460(b)").wobbler
+    assert not entry("PC", "460(b)").degree_needed
 
 
 @pytest.mark.parametrize(("code", "section"), EXCLUDED_CERT_REHAB)
