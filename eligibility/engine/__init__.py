@@ -13,7 +13,7 @@ See docs/eligibility.md for every rule, its citation and the assumptions the eng
 from .decide import check_judgment_date, determine
 from .determination import CountResult, Determination, Outcome, Reason
 from .facts import UNKNOWABLE_FIELDS, CaseFacts, Count, Level, PersonFacts, Sentence
-from .parse import CaseError, parse_case
+from .parse import CaseError, parse_case, parse_person
 from .person import determine_person
 from .version import ENGINE_VERSION
 
@@ -34,4 +34,5 @@ __all__ = [
     "determine",
     "determine_person",
     "parse_case",
+    "parse_person",
 ]

@@ -18,15 +18,15 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from .determination import OUTCOME_RANK, CountResult, Determination, Outcome, Reason
-from .facts import CaseFacts, Count
+from .facts import CaseFacts, Count, Sentence
 from .messages import gettext_noop
 from .parse import CaseError
 from .rules.alternatives import alternatives
-from .rules.counts import CountAssessment, assess_count
+from .rules.counts import PROP_64_DAY, CountAssessment, assess_count, is_registrable
 from .rules.elsewhere import ALONE, Elsewhere
 from .rules.findings import finding
 from .rules.relief import AutomaticRelief, automatic_relief
-from .rules.remedies import RemedyStatus, remedy_status
+from .rules.remedies import RemedyStatus, item_1203_4, remedy_status
 from .rules.remedy import Remedy
 from .rules.situation import Situation
 from .rules.summary import CountsSummary
@@ -164,12 +164,16 @@ def _read_other_cases(facts: CaseFacts, elsewhere: Elsewhere) -> tuple[CaseFacts
     return replace(facts, new_conviction_since_judgment=True), reasons
 
 
+NO_RELIEF = AutomaticRelief(False)
+
+
 def _relief_for_person(s: Situation, summary: CountsSummary) -> AutomaticRelief:
-    """PC 1203.425 relief for this case, and none for anyone required to register because of any
-    of their cases."""
+    """PC 1203.425 relief for this case: none for anyone on probation or serving a sentence now in
+    another case (as ``automatic_relief`` reads those statuses for this case), nor for anyone
+    required to register because of any of their cases."""
     relief = automatic_relief(s, summary)
-    if not relief.possible:
-        return relief
+    if not relief.possible or s.elsewhere.running:
+        return NO_RELIEF
     if s.elsewhere.registrant_cases:
         case_id = s.elsewhere.registrant_cases[0]
         return AutomaticRelief(False, finding(T_REGISTRANT_ELSEWHERE, "PC 1203.425", case=case_id))
@@ -193,6 +197,13 @@ def decide_case(facts: CaseFacts, *, as_of: date, elsewhere: Elsewhere) -> Deter
     )
 
     # 2. and 3. Each count under its remedy's status.
+    probation_as_of_right = effective.sentence is Sentence.PROBATION and item_1203_4(s).as_of_right
+    before_prop_64 = effective.judgment_date < PROP_64_DAY
+    # Registration follows a conviction: when the case requires it but no count is one the
+    # catalog lists, any count may be the one.
+    registrant_unexplained = effective.registrant and not any(
+        is_registrable(count) for count in effective.counts
+    )
     statuses: dict[Remedy, RemedyStatus] = {}
     assessments: list[CountAssessment] = []
     decisions: list[_CountDecision] = []
@@ -204,8 +215,10 @@ def decide_case(facts: CaseFacts, *, as_of: date, elsewhere: Elsewhere) -> Deter
             effective.sentence,
             effective.trafficking_victim,
             s.pre_realignment,
-            effective.registrant,
+            registrant_unexplained,
             effective.prison_term_suspended,
+            probation_as_of_right,
+            before_prop_64,
         )
         status = None
         if assessment.dismissable and assessment.remedy is not None:
@@ -232,6 +245,7 @@ def decide_case(facts: CaseFacts, *, as_of: date, elsewhere: Elsewhere) -> Deter
         if chosen.discretionary_only is not None:
             reasons.append(chosen.discretionary_only)
         reasons += [a.excluded for a in assessments if a.excluded is not None]
+    reasons += [note for a in assessments for note in a.notes]
     reasons += [a.reduction_reason for a in assessments if a.reduction_reason is not None]
 
     # 5. Automatic relief and the alternatives.

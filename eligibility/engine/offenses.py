@@ -25,15 +25,18 @@ LEVELS = frozenset({"felony", "misdemeanor", "infraction"})
 FLAG_NAMES: tuple[str, ...] = (
     "wobbler",
     "wobblette",
+    "straight_felony_before_prop_64",
     "excluded_1203_4b",
     "excluded_1203_4b_felony_only",
     "vc_42002_1",
     "vc_42001_infraction",
+    "excluded_1203_4a",
     "discretionary_vc_12810",
     "serious_1192_7c",
     "violent_667_5c",
     "registrable_290",
     "excluded_cert_rehab",
+    "degree_needed",
     "prop_47",
     "prop_64",
 )
@@ -58,15 +61,19 @@ class Offense:
     levels: frozenset[str]
     wobbler: bool = False
     wobblette: bool = False
+    straight_felony_before_prop_64: bool = False
     excluded_1203_4b: bool = False
     excluded_1203_4b_felony_only: bool = False
     vc_42002_1: bool = False
     vc_42001_infraction: bool = False
+    excluded_1203_4a: bool = False
     discretionary_vc_12810: bool = False
     serious_1192_7c: bool = False
     violent_667_5c: bool = False
     registrable_290: bool = False
     excluded_cert_rehab: bool = False
+    # The section alone does not say the degree (bare PC 459): the interview should ask for it.
+    degree_needed: bool = False
     prop_47: bool = False
     prop_64: bool = False
     # Flag name -> citation, for every flag that is True. Not part of equality or the hash: it is

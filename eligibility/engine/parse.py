@@ -49,7 +49,8 @@ _BOOLEANS = tuple(
     field.name for field in fields(CaseFacts) if field.type is bool or field.type == "bool"
 )
 _BOOLEAN_DEFAULTS = tuple((name, name == "sentence_complied") for name in _BOOLEANS)
-_ALLOWED = frozenset((*_REQUIRED, *_BOOLEANS, "sentence_end_date"))
+# "person" groups one person's cases (the screener reads it with ``parse_person``).
+_ALLOWED = frozenset((*_REQUIRED, *_BOOLEANS, "sentence_end_date", "person"))
 _COUNT_ALLOWED = frozenset(("code", "section", "level", "wobbler"))
 _LEVELS = {level.value: level for level in Level}
 _SENTENCES = {sentence.value: sentence for sentence in Sentence}
@@ -123,6 +124,17 @@ def _check_count(value: Any, index: int) -> Count:
     )
 
 
+def parse_person(data: Any) -> str | None:
+    """The case object's ``person`` (the caller's identifier of the person), or None when it has
+    none. Raises ``CaseError("person", ...)`` unless it is a non-empty string."""
+    if type(data) is not dict or "person" not in data:
+        return None
+    person = data["person"]
+    if type(person) is not str or not person.strip():
+        raise CaseError("person", MSG_STRING)
+    return person
+
+
 def parse_case(data: Any) -> CaseFacts:
     """Validate a case object; raise ``CaseError`` naming the first field that is wrong."""
     if type(data) is not dict:
@@ -136,6 +148,7 @@ def parse_case(data: Any) -> CaseFacts:
     case_id = data["id"]
     if type(case_id) is not str or not case_id:
         raise CaseError("id", MSG_STRING)
+    parse_person(data)
     judgment_date = _parse_date(data["judgment_date"], "judgment_date")
     raw_counts = data["counts"]
     if type(raw_counts) is not list or not raw_counts:

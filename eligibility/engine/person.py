@@ -22,7 +22,7 @@ from datetime import date
 from .decide import check_judgment_date, decide_case
 from .determination import Determination
 from .facts import CaseFacts, PersonFacts, Sentence
-from .rules.counts import match_offense
+from .rules.counts import is_registrable
 from .rules.elsewhere import Elsewhere, LaterJudgment, RunningCase, end_unknown, still_running
 
 # PersonFacts fields that are also CaseFacts fields meaning "in any case".
@@ -34,11 +34,7 @@ def _requires_registration(facts: CaseFacts) -> bool:
     lists (the offense catalog's ``registrable_290``)."""
     if facts.registrant and "registrant" not in facts.unknown:
         return True
-    for count in facts.counts:
-        offense = match_offense(count.code, count.section).offense
-        if offense is not None and offense.registrable_290:
-            return True
-    return False
+    return any(is_registrable(count) for count in facts.counts)
 
 
 def _with_person_status(facts: CaseFacts, known_true: set[str], unknown: set[str]) -> CaseFacts:

@@ -127,8 +127,9 @@ DISCRETIONARY_VC_12810 = [
     ("VC", "14601.3"),
     ("VC", "14601.5"),
 ]
-# VC 42002.1 misdemeanors.
-VC_42002_1 = [("VC", "2800"), ("VC", "2801"), ("VC", "2803")]
+# VC 42002.1 misdemeanors: VC 2800, 2801 and 2803 only "insofar as it affects a failure to stop
+# and submit to inspection of equipment or for an unsafe condition", charged as VC 42002.1.
+VC_42002_1 = [("VC", "42002.1")]
 # PC 4852.01: no certificate of rehabilitation.
 EXCLUDED_CERT_REHAB = [
     ("PC", "286(c)"),
@@ -193,7 +194,46 @@ def test_vc_12810_offenses_are_discretionary(code: str, section: str) -> None:
 def test_vc_42002_1_misdemeanors(code: str, section: str) -> None:
     offense = entry(code, section)
     assert offense.vc_42002_1
-    assert offense.verify
+    assert offense.levels == {"misdemeanor"}
+
+
+@pytest.mark.parametrize("section", ["2800", "2801", "2803"])
+def test_plain_vc_2800_2801_2803_are_not_within_42002_1(section: str) -> None:
+    offense = entry("VC", section)
+    assert not offense.vc_42002_1
+    assert "inspection" in offense.verify  # staff are told what would change it
+
+
+def test_misdemeanor_288c_is_excluded_from_1203_4a() -> None:
+    assert entry("PC", "288(c)").excluded_1203_4a
+    assert entry("PC", "288").excluded_1203_4a  # a misdemeanor "288" can only be 288(c)
+    assert "1203.4a, subd. (d)" in entry("PC", "288(c)").citations["excluded_1203_4a"]
+    assert not entry("PC", "288(a)").excluded_1203_4a  # a straight felony
+
+
+def test_human_trafficking_registration_is_236_1_b_and_c_not_a() -> None:
+    assert not entry("PC", "236.1(a)").registrable_290
+    assert entry("PC", "236.1(b)").registrable_290
+    assert entry("PC", "236.1(c)").registrable_290
+
+
+def test_catalog_fixes_of_the_legal_review() -> None:
+    assert entry("PC", "166(c)(4)").wobbler
+    assert entry("PC", "12022(b)(1)").serious_1192_7c
+    assert "1192.7, subd. (c)(23)" in entry("PC", "12022(b)(1)").citations["serious_1192_7c"]
+    assert not entry("PC", "653f(b)").wobbler
+    for section in ("11359", "11360"):
+        assert entry("HS", section).straight_felony_before_prop_64
+
+
+def test_bare_459_asks_for_the_degree_and_assumes_nothing() -> None:
+    burglary = entry("PC", "459")
+    assert burglary.degree_needed
+    assert not burglary.wobbler  # second degree is not assumed
+    assert burglary.serious_1192_7c  # read the cautious way until the degree is known
+    assert "degree" in burglary.verify
+    assert entry("PC", "460(b)").wobbler
+    assert not entry("PC", "460(b)").degree_needed
 
 
 @pytest.mark.parametrize(("code", "section"), EXCLUDED_CERT_REHAB)
@@ -218,7 +258,6 @@ def test_speeding_is_a_vc_42001_infraction() -> None:
 @pytest.mark.parametrize(
     ("code", "section"),
     [
-        ("PC", "459"),
         ("PC", "460(b)"),
         ("PC", "487(a)"),
         ("PC", "245(a)(1)"),
@@ -295,7 +334,7 @@ def test_robbery_is_serious_and_violent() -> None:
         ("PC", "245(a)(1)", True, False),
         ("PC", "422", True, False),
         ("PC", "245(a)(4)", False, False),
-        ("PC", "459", False, False),
+        ("PC", "459", True, False),  # cautious until the degree is known
         ("PC", "273.5", False, False),
         ("HS", "11352", False, False),
     ],
@@ -364,7 +403,7 @@ def test_drug_sales_are_not_prop_47() -> None:
     ("code", "section", "expected"),
     [
         ("PC", "245(a)(1)", "245(a)(1)"),
-        ("PC", "288(c)(1)", "288"),
+        ("PC", "288(c)(1)", "288(c)"),
         ("PC", "288(a)", "288(a)"),
         ("PC", "286(c)(2)(a)", "286(c)"),
         ("PC", "286(b)(1)", "286"),

@@ -7,7 +7,17 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eligibility.engine import CaseError, CaseFacts, Count, Level, Sentence, determine, parse_case
+from eligibility.engine import (
+    CaseError,
+    CaseFacts,
+    Count,
+    Level,
+    Sentence,
+    determine,
+    determine_person,
+    parse_case,
+)
+from eligibility.engine.determination import OUTCOME_RANK
 from eligibility.engine.offenses import catalog
 
 OFFENSES = [(o.code, o.section) for o in catalog()] + [("PC", "99999"), ("PC", "664/288(a)")]
@@ -158,3 +168,62 @@ def test_parse_case_only_ever_raises_case_error(data: object) -> None:
         replace(facts, judgment_date=date(2000, 1, 1), sentence_end_date=None),
         as_of=date(2025, 6, 15),
     )
+
+
+@settings(max_examples=300, deadline=None)
+@given(cases(), st.integers(0, 6000))
+def test_17b_only_where_it_can_apply(facts: CaseFacts, offset: int) -> None:
+    """PC 17(b)(3): a wobbler felony, probation granted, no prison term imposed. Never after
+    county jail (1170(h)) or state prison."""
+    result = determine(facts, as_of=_as_of(facts, offset))
+    if result.reduction_17b:
+        assert facts.sentence is Sentence.PROBATION
+        assert not facts.prison_term_suspended
+    for count, count_result in zip(facts.counts, result.counts, strict=True):
+        if count_result.reduction_17b:
+            assert count.level is Level.FELONY
+
+
+@settings(max_examples=300, deadline=None)
+@given(cases(), st.integers(0, 6000))
+def test_automatic_relief_sentence_only_where_it_applies(facts: CaseFacts, offset: int) -> None:
+    result = determine(facts, as_of=_as_of(facts, offset))
+    says_so = any(r.citation.startswith("PC 1203.425(a)(1)") for r in result.reasons)
+    assert says_so is result.automatic_relief_possible
+    if result.automatic_relief_possible:
+        assert not facts.registrant
+        assert not facts.pending_charges
+        assert not facts.on_supervision_now
+        assert not facts.serving_sentence_now
+
+
+@settings(max_examples=300, deadline=None)
+@given(cases(), st.integers(0, 6000))
+def test_a_right_is_never_claimed_for_a_discretionary_item(facts: CaseFacts, offset: int) -> None:
+    result = determine(facts, as_of=_as_of(facts, offset))
+    if result.outcome == "eligible":
+        assert result.form_item in ("2a", "2b", "3a")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(cases(), min_size=1, max_size=3), st.integers(0, 6000))
+def test_person_rules_hold_for_any_cases(many: list[CaseFacts], offset: int) -> None:
+    cases_ = [replace(facts, id=f"c{i}") for i, facts in enumerate(many)]
+    as_of = max(_as_of(facts, offset) for facts in cases_)
+    results = determine_person(cases_, as_of=as_of)
+    assert [r.id for r in results] == [f.id for f in cases_]
+    for facts, result in zip(cases_, results, strict=True):
+        alone = determine(facts, as_of=as_of)
+        # Another case never makes a result better than the case alone.
+        assert OUTCOME_RANK[result.outcome] >= OUTCOME_RANK[alone.outcome]
+        if not result.blocked_by:
+            continue
+        assert result.outcome == "blocked"
+        assert facts.id not in result.blocked_by
+        others = {f.id: f for f in cases_}
+        for other_id in result.blocked_by:
+            end = others[other_id].sentence_end_date
+            if end is None:
+                assert result.eligible_on is None
+            elif result.eligible_on is not None:
+                assert result.eligible_on > end

@@ -222,9 +222,16 @@ SCENARIOS = [
         Expect("eligible", "1203.4", "2a", "2023-01-16"),
     ),
     row(
-        "1203-4b-excludes-vc-42002-1-misdemeanor-vc-2800",
-        case(count("VC", "2800", "misdemeanor")),
+        # VC 42002.1: "a misdemeanor violation of Section 2800, 2801, or 2803, insofar as it affects
+        # a failure to stop and submit to inspection of equipment or for an unsafe condition".
+        "1203-4b-excludes-vc-42002-1-misdemeanor",
+        case(count("VC", "42002.1", "misdemeanor")),
         Expect("not_eligible", None, None, None, citations=["PC 1203.4(b); VC 42002.1"]),
+    ),
+    row(
+        "vc-42002-1-plain-vc-2800-stays-dismissable-with-assumption",
+        case(count("VC", "2800", "misdemeanor")),
+        Expect("eligible", "1203.4", "2a", "2023-01-16", assumes="plain VC 2800 violation"),
     ),
     row(
         "1203-4b-attempt-of-listed-offense-not-excluded-verify-marinelli",
@@ -348,14 +355,14 @@ SCENARIOS = [
             None,
             None,
             None,
-            citations=["PC 1203.4a; VC 42001"],
+            citations=["PC 1203.4a(d)(3); VC 42001"],
             assumes="VC 42001 infractions",
         ),
     ),
     row(
         "1203-4a-excludes-vc-42002-1-misdemeanor-verify",
-        case(count("VC", "2801", "misdemeanor"), sentence="no_probation", sentence_end_date=...),
-        Expect("not_eligible", None, None, None, citations=["PC 1203.4a; VC 42002.1"]),
+        case(count("VC", "42002.1", "misdemeanor"), sentence="no_probation", sentence_end_date=...),
+        Expect("not_eligible", None, None, None, citations=["PC 1203.4a(d)(2); VC 42002.1"]),
     ),
     row(
         "1203-4a-felony-without-probation-has-no-route",
@@ -487,7 +494,14 @@ SCENARIOS = [
             sentence_end_date="2013-01-01",
             pre_realignment_1170h_eligible=True,
         ),
-        Expect("discretionary", "1203.42", "6", "2015-01-02", citations=["PC 1203.42(a)"]),
+        # Two years after 2013-01-01 would be 2015-01-02, but 1203.42 began on 2018-01-01.
+        Expect(
+            "discretionary",
+            "1203.42",
+            "6",
+            "2018-01-01",
+            citations=["PC 1203.42(a)", "PC 1203.42 (AB 1115, Stats. 2017)"],
+        ),
     ),
     row(
         "1203-42-sentence-on-realignment-day-is-not-pre-realignment",
@@ -498,7 +512,8 @@ SCENARIOS = [
             sentence_end_date="2013-01-01",
             pre_realignment_1170h_eligible=True,
         ),
-        Expect("discretionary", "1203.41", "5c", "2015-01-02"),
+        # Two years after 2013-01-01, but the state prison route began on 2023-07-01 (SB 731).
+        Expect("discretionary", "1203.41", "5c", "2023-07-01"),
     ),
     row(
         "1203-42-waits-two-years-after-completion",
@@ -521,13 +536,22 @@ SCENARIOS = [
             pre_realignment_1170h_eligible=True,
             pending_charges=True,
         ),
-        Expect("blocked", "1203.42", "6", "2014-01-02"),
+        Expect("blocked", "1203.42", "6", "2018-01-01"),
     ),
     # --- PC 1203.49 ---
     row(
-        "1203-49-trafficking-victim-647b-is-item-4",
+        # 1203.49: "the court may issue an order": discretion. Probation completed cleanly makes
+        # 1203.4 a right (2a), the better route.
+        "1203-49-clean-probation-is-still-1203-4-2a-as-of-right",
         case(count("PC", "647(b)", "misdemeanor"), trafficking_victim=True),
-        Expect("eligible", "1203.49", "4", "2023-01-16", citations=["PC 1203.49"]),
+        Expect("eligible", "1203.4", "2a", "2023-01-16", citations=["PC 1203.4(a)(1)"]),
+    ),
+    row(
+        "1203-49-is-discretionary-item-4-when-probation-was-violated",
+        case(
+            count("PC", "647(b)", "misdemeanor"), trafficking_victim=True, probation_violated=True
+        ),
+        Expect("discretionary", "1203.49", "4", "2023-01-16", citations=["PC 1203.49"]),
     ),
     row(
         "1203-49-647b-without-trafficking-is-1203-4",
@@ -536,7 +560,12 @@ SCENARIOS = [
     ),
     row(
         "1203-49-needs-probation-completed",
-        case(count("PC", "647(b)", "misdemeanor"), trafficking_victim=True, sentence_end_date=None),
+        case(
+            count("PC", "647(b)", "misdemeanor"),
+            trafficking_victim=True,
+            probation_violated=True,
+            sentence_end_date=None,
+        ),
         Expect("blocked", "1203.49", "4", None),
     ),
     row(
@@ -597,7 +626,7 @@ SCENARIOS = [
             sentence="state_prison",
             sentence_end_date="2015-01-01",
         ),
-        Expect("discretionary", "1203.41", "5c", "2017-01-02", automatic_relief_possible=False),
+        Expect("discretionary", "1203.41", "5c", "2023-07-01", automatic_relief_possible=False),
     ),
     row(
         "1203-425-felony-not-before-four-years",
@@ -627,7 +656,7 @@ SCENARIOS = [
     ),
     row(
         "alternative-no-certificate-for-misdemeanor-only-exclusion",
-        case(count("VC", "2800", "misdemeanor")),
+        case(count("VC", "42002.1", "misdemeanor")),
         Expect("not_eligible", None, None, None, alternatives=()),
     ),
     row(
@@ -685,6 +714,316 @@ SCENARIOS = [
         "multi-discretionary-beats-excluded",
         case(count("PC", "288(a)", "felony"), count("VC", "23152(b)", "misdemeanor")),
         Expect("discretionary", "1203.4", "2c", "2023-01-16", dismissable=[False, True]),
+    ),
+    # --- The legal review of 2026-12-01 (law/README.md "Corrections"): one row per fix ---
+    row(
+        # 1203.4a(d): a misdemeanor violation of PC 288(c) is excluded.
+        "1203-4a-d-excludes-misdemeanor-288c",
+        case(count("PC", "288(c)", "misdemeanor"), sentence="no_probation", sentence_end_date=...),
+        Expect("not_eligible", None, None, None, citations=["PC 1203.4a(d)"]),
+    ),
+    row(
+        # A 288(c) wobbler felony sentenced to a fine is a misdemeanor for all purposes (17(b)(1)):
+        # still a misdemeanor violation of 288(c), still excluded by 1203.4a(d).
+        "1203-4a-d-excludes-288c-made-misdemeanor-by-17b1",
+        case(count("PC", "288(c)", "felony"), sentence="no_probation", sentence_end_date=...),
+        Expect("not_eligible", None, None, None, citations=["PC 1203.4a(d)"]),
+    ),
+    row(
+        # 290(c) makes 236.1(b) and (c) registrable, not (a): 236.1(a) keeps 1203.41 after prison.
+        # Two years after 2020-01-01 is 2022-01-02; the prison route began 2023-07-01.
+        "290c-236-1a-is-not-registrable-1203-41-after-prison",
+        case(
+            count("PC", "236.1(a)", "felony"),
+            judgment_date="2015-01-01",
+            sentence="state_prison",
+            sentence_end_date="2020-01-01",
+        ),
+        Expect("discretionary", "1203.41", "5c", "2023-07-01"),
+    ),
+    row(
+        "290c-236-1b-is-registrable-no-1203-41-after-prison",
+        case(
+            count("PC", "236.1(b)", "felony"),
+            judgment_date="2015-01-01",
+            sentence="state_prison",
+            sentence_end_date="2020-01-01",
+        ),
+        Expect("not_eligible", None, None, None, citations=["PC 1203.41(a)(1)"]),
+    ),
+    row(
+        # 1192.7(c)(23): "any felony in which the defendant personally used a dangerous or deadly
+        # weapon" is serious, so no automatic felony relief (1203.425).
+        "1192-7-c-23-deadly-weapon-use-makes-it-serious-no-automatic-relief",
+        case(
+            count("PC", "273.5", "felony"),
+            count("PC", "12022(b)(1)", "felony"),
+            judgment_date="2010-01-01",
+            sentence="state_prison",
+            sentence_end_date="2015-01-01",
+        ),
+        Expect("discretionary", "1203.41", "5c", "2023-07-01", automatic_relief_possible=False),
+    ),
+    row(
+        "1203-425-felony-four-years-after-prison-without-the-weapon-enhancement",
+        case(
+            count("PC", "273.5", "felony"),
+            judgment_date="2010-01-01",
+            sentence="state_prison",
+            sentence_end_date="2015-01-01",
+        ),
+        Expect("discretionary", "1203.41", "5c", "2023-07-01", automatic_relief_possible=True),
+    ),
+    row(
+        # 1203.42 reaches only offenses that could be sentenced under 1170(h); robbery is serious
+        # and violent (1170(h)(3)), whatever the answer says: 1203.41 5c, and the result says so.
+        "1203-42-serious-offense-not-1170h-despite-the-answer",
+        case(
+            count("PC", "211", "felony"),
+            judgment_date="2009-01-01",
+            sentence="state_prison",
+            sentence_end_date="2012-01-01",
+            pre_realignment_1170h_eligible=True,
+        ),
+        Expect(
+            "discretionary",
+            "1203.41",
+            "5c",
+            "2023-07-01",
+            citations=["PC 1203.42(a); PC 1170(h)(3)"],
+        ),
+    ),
+    row(
+        # Parole is part of a prison sentence (PC 3000(a)(1)): a misdemeanor count is not
+        # dismissable under 1203.4a before the parole ends (cautious reading, stated).
+        "1203-4a-misdemeanor-count-waits-for-parole-to-end",
+        case(
+            MISD_THEFT,
+            FELONY_SALE,
+            judgment_date="2022-01-10",
+            sentence="state_prison",
+            sentence_end_date="2026-03-01",
+        ),
+        Expect("wait", "1203.4a", "3a", "2026-03-02", assumes="PC 3000(a)(1)"),
+    ),
+    row(
+        # Mandatory supervision is part of the 1170(h)(5)(B) sentence; end not known: blocked.
+        "1203-4a-misdemeanor-count-blocked-while-mandatory-supervision-runs",
+        case(
+            MISD_THEFT,
+            FELONY_SALE,
+            judgment_date="2022-01-10",
+            sentence="county_jail",
+            mandatory_supervision=True,
+            sentence_end_date=None,
+        ),
+        Expect("blocked", "1203.4a", "3a", None, assumes="PC 1170(h)(5)(B)"),
+    ),
+    row(
+        # 17(b)(1): a wobbler felony sentenced to neither probation, prison nor 1170(h) is a
+        # misdemeanor for all purposes, so 1203.4a, more than a year after judgment.
+        "17b1-wobbler-felony-without-probation-is-a-misdemeanor-1203-4a",
+        case(FELONY_GRAND_THEFT, sentence="no_probation", sentence_end_date=...),
+        Expect(
+            "eligible",
+            "1203.4a",
+            "3a",
+            "2021-01-16",
+            reduction_17b=False,
+            citations=["PC 17(b)(1); PC 1203.4a(a)"],
+        ),
+    ),
+    row(
+        # 1203.41 after prison is for a conviction that does not require registration: count by
+        # count, so the registrable 243.4 does not take the 11379 count's relief away.
+        "1203-41-registration-is-decided-count-by-count",
+        case(
+            count("PC", "243.4", "felony"),
+            FELONY_SALE,
+            judgment_date="2015-01-01",
+            sentence="state_prison",
+            sentence_end_date="2018-01-01",
+            registrant=True,
+        ),
+        Expect("discretionary", "1203.41", "5c", "2023-07-01", dismissable=[False, True]),
+    ),
+    row(
+        "1203-41-registration-from-an-unknown-count-excludes-each-count-cautiously",
+        case(
+            FELONY_SALE,
+            judgment_date="2015-01-01",
+            sentence="state_prison",
+            sentence_end_date="2018-01-01",
+            registrant=True,
+        ),
+        Expect("not_eligible", None, None, None, assumes="find which count requires registration"),
+    ),
+    row(
+        # 1203.425(a)(1)(B)(v): felony probation completed without revocation.
+        "1203-425-a-1-b-v-felony-probation-completed-without-revocation",
+        case(FELONY_GRAND_THEFT, judgment_date="2018-01-10", sentence_end_date="2021-01-10"),
+        Expect("eligible", "1203.4", "2a", "2021-01-11", automatic_relief_possible=True),
+    ),
+    row(
+        "catalog-166c4-is-a-wobbler",
+        case(count("PC", "166(c)(4)", "felony")),
+        Expect("eligible", "1203.4", "2a", "2023-01-16", reduction_17b=True),
+    ),
+    row(
+        "catalog-653f-b-is-not-a-wobbler",
+        case(count("PC", "653f(b)", "felony")),
+        Expect("eligible", "1203.4", "2a", "2023-01-16", reduction_17b=False),
+    ),
+    row(
+        # Before Prop 64 (9 Nov. 2016) HS 11359 was a straight felony: no 17(b); HS 11361.8.
+        "catalog-hs-11359-before-prop-64-is-a-straight-felony",
+        case(count("HS", "11359", "felony"), judgment_date="2015-05-01", sentence_end_date=...),
+        Expect(
+            "blocked",
+            "1203.4",
+            "2a",
+            None,
+            reduction_17b=False,
+            alternatives=("early_termination", "prop_64"),
+        ),
+    ),
+    row(
+        "catalog-hs-11360-before-prop-64-is-a-straight-felony",
+        case(
+            count("HS", "11360", "felony"),
+            judgment_date="2016-11-08",
+            sentence_end_date="2018-11-08",
+        ),
+        Expect(
+            "eligible", "1203.4", "2a", "2018-11-09", reduction_17b=False, alternatives=("prop_64",)
+        ),
+    ),
+    row(
+        "catalog-hs-11360-from-prop-64-day-is-a-wobbler",
+        case(
+            count("HS", "11360", "felony"),
+            judgment_date="2016-11-09",
+            sentence_end_date="2018-11-09",
+        ),
+        Expect("eligible", "1203.4", "2a", "2018-11-10", reduction_17b=True),
+    ),
+    row(
+        # Bare 459: the degree is not assumed. Read cautiously (first degree: no 17(b)).
+        "catalog-bare-459-felony-needs-the-degree-no-17b",
+        case(count("PC", "459", "felony")),
+        Expect("eligible", "1203.4", "2a", "2023-01-16", reduction_17b=False, assumes="degree"),
+    ),
+    row(
+        "catalog-460b-second-degree-burglary-17b",
+        case(count("PC", "460(b)", "felony")),
+        Expect("eligible", "1203.4", "2a", "2023-01-16", reduction_17b=True),
+    ),
+    row(
+        "pinpoint-1203-41-waiting-period-is-a-2",
+        case(FELONY_SALE, judgment_date="2021-07-01", sentence="county_jail"),
+        Expect("discretionary", "1203.41", "5b", "2025-01-16", citations=["PC 1203.41(a)(2)"]),
+    ),
+    row(
+        "pinpoint-1203-41-status-conditions-are-a-3",
+        case(
+            FELONY_SALE,
+            sentence="county_jail",
+            sentence_end_date="2021-01-15",
+            pending_charges=True,
+        ),
+        Expect("blocked", "1203.41", "5b", "2023-01-16", citations=["PC 1203.41(a)(3)"]),
+    ),
+    # --- Negative rows: 1203.425 boundary days; Prop 47 never for misdemeanors ---
+    row(
+        "1203-425-misdemeanor-not-the-day-before-one-year",
+        case(
+            count("PC", "647(f)", "misdemeanor"),
+            judgment_date="2024-06-15",
+            sentence="no_probation",
+            sentence_end_date=...,
+        ),
+        Expect("wait", "1203.4a", "3a", "2025-06-16", automatic_relief_possible=False),
+        as_of=D("2025-06-14"),
+    ),
+    row(
+        "1203-425-misdemeanor-on-the-one-year-anniversary",
+        case(
+            count("PC", "647(f)", "misdemeanor"),
+            judgment_date="2024-06-15",
+            sentence="no_probation",
+            sentence_end_date=...,
+        ),
+        Expect("wait", "1203.4a", "3a", "2025-06-16", automatic_relief_possible=True),
+        as_of=D("2025-06-15"),
+    ),
+    row(
+        "1203-425-felony-not-the-day-before-four-years",
+        case(
+            FELONY_SALE,
+            judgment_date="2020-01-01",
+            sentence="county_jail",
+            sentence_end_date="2021-06-15",
+        ),
+        Expect("discretionary", "1203.41", "5b", "2023-06-16", automatic_relief_possible=False),
+        as_of=D("2025-06-14"),
+    ),
+    row(
+        "1203-425-felony-on-the-four-year-anniversary",
+        case(
+            FELONY_SALE,
+            judgment_date="2020-01-01",
+            sentence="county_jail",
+            sentence_end_date="2021-06-15",
+        ),
+        Expect("discretionary", "1203.41", "5b", "2023-06-16", automatic_relief_possible=True),
+    ),
+    row(
+        "1203-425-felony-not-before-2023-07-01",
+        case(
+            FELONY_SALE,
+            judgment_date="2018-01-01",
+            sentence="county_jail",
+            sentence_end_date="2019-01-01",
+        ),
+        Expect("discretionary", "1203.41", "5b", "2021-01-02", automatic_relief_possible=False),
+        as_of=D("2023-06-30"),
+    ),
+    row(
+        "1203-425-felony-from-2023-07-01",
+        case(
+            FELONY_SALE,
+            judgment_date="2018-01-01",
+            sentence="county_jail",
+            sentence_end_date="2019-01-01",
+        ),
+        Expect("discretionary", "1203.41", "5b", "2021-01-02", automatic_relief_possible=True),
+        as_of=D("2023-07-01"),
+    ),
+    row(
+        "1203-425-probation-not-on-its-last-day",
+        case(judgment_date="2023-06-15", sentence_end_date="2025-06-15"),
+        Expect("wait", "1203.4", "2a", "2025-06-16", automatic_relief_possible=False),
+    ),
+    row(
+        "1203-425-probation-the-day-after-it-ended",
+        case(judgment_date="2023-06-15", sentence_end_date="2025-06-15"),
+        Expect("eligible", "1203.4", "2a", "2025-06-16", automatic_relief_possible=True),
+        as_of=D("2025-06-16"),
+    ),
+    row(
+        "prop-47-never-for-a-misdemeanor-drug-count",
+        case(count("HS", "11350", "misdemeanor")),
+        Expect("eligible", "1203.4", "2a", "2023-01-16", alternatives=()),
+    ),
+    row(
+        "prop-47-never-for-a-misdemeanor-receiving-count",
+        case(count("PC", "496(a)", "misdemeanor"), sentence="no_probation", sentence_end_date=...),
+        Expect("eligible", "1203.4a", "3a", "2021-01-16", alternatives=()),
+    ),
+    row(
+        "prop-47-for-the-felony-drug-count",
+        case(count("HS", "11350", "felony")),
+        Expect("eligible", "1203.4", "2a", "2023-01-16", alternatives=("prop_47",)),
     ),
 ]
 

@@ -1,13 +1,15 @@
 """Count rules: which remedy a count falls under, whether it is excluded from it, and PC 17(b).
 
-A count's result depends only on the count and a few case facts, never on dates, so it is computed
-once per distinct combination and cached: bulk screening sees the same offenses again and again.
+A count's result depends only on the count and a few case facts (``CountKey``), never on the
+screening date, so it is computed once per distinct combination and cached on exactly those
+arguments: bulk screening sees the same offenses again and again.
 Relief is decided count by count (People v. Mgebrov (2008) 166 Cal.App.4th 579): an excluded count
 does not sink the others.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 
 from ..determination import Reason
@@ -33,16 +35,30 @@ def match_offense(code: str, section: str) -> OffenseMatch:
     return OffenseMatch(lookup(parsed.code, parsed.section), attempt=parsed.attempt)
 
 
+# Prop 64 (Adult Use of Marijuana Act) took effect the day after the 8 November 2016 election.
+PROP_64_DAY = date(2016, 11, 9)
+
+
+def is_registrable(count: Count) -> bool:
+    """The catalog lists the count's offense as requiring PC 290 registration."""
+    offense = match_offense(count.code, count.section).offense
+    return offense is not None and offense.registrable_290
+
+
 @dataclass(frozen=True, slots=True)
 class CountKey:
-    """Everything a count's assessment depends on."""
+    """Everything a count's assessment depends on (``assess_count`` is cached on exactly these)."""
 
     count: Count
     sentence: Sentence
     trafficking_victim: bool
     pre_realignment: bool
-    registrant: bool
+    # The case requires PC 290 registration but no count is one the catalog lists as registrable:
+    # any count may be the one, so each is read as registrable (A_REGISTRATION_UNEXPLAINED).
+    registrant_unexplained: bool
     prison_term_suspended: bool
+    probation_as_of_right: bool  # PC 1203.4 would be a right (items 2a, 2b)
+    before_prop_64: bool  # judgment before Prop 64 took effect (9 November 2016)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +79,7 @@ class CountAssessment:
     certificate_ok: bool  # may count toward a certificate of rehabilitation (PC 4852.01)
     registrable: bool  # the catalog lists it as PC 290 registrable
     clean_felony: bool  # known, and not serious, violent or registrable (PC 1203.425 felonies)
+    notes: tuple[Reason, ...] = ()  # findings the case states beside its reasons
 
 
 # --- Which remedy: the first route rule that matches decides. ------------------------------------
@@ -76,7 +93,7 @@ R_INFRACTION = finding(
 R_TRAFFICKING = finding(
     gettext_noop(
         "A PC 647(b) conviction that resulted from being a victim of human trafficking can be "
-        "vacated under PC 1203.49 once probation is completed."
+        "vacated under PC 1203.49 once probation is completed, in the court's discretion."
     ),
     "PC 1203.49",
 )
@@ -125,9 +142,14 @@ def _is_647b(match: OffenseMatch, count: Count) -> bool:
 
 
 def route_trafficking(key: CountKey, match: OffenseMatch) -> tuple[Remedy, Reason] | None:
+    """PC 1203.49: "If the defendant can establish by clear and convincing evidence that the
+    conviction was the result of his or her status as a victim of human trafficking, the court
+    may issue an order" (discretion, not a right). Where probation was completed so that PC 1203.4
+    relief is a right (items 2a, 2b), that right is the better route and 1203.4 is used."""
     if (
         key.sentence is Sentence.PROBATION
         and key.trafficking_victim
+        and not key.probation_as_of_right
         and not match.attempt
         and _is_647b(match, key.count)
     ):
@@ -151,16 +173,54 @@ def route_misdemeanor_without_probation(
     return None
 
 
+R_WOBBLER_MISDEMEANOR = finding(
+    gettext_noop(
+        "A wobbler felony sentenced without probation, prison or county jail under PC 1170(h) is "
+        "a misdemeanor for all purposes (PC 17(b)(1)), so it is dismissed under PC 1203.4a."
+    ),
+    "PC 17(b)(1); PC 1203.4a(a)",
+)
+
+
+def route_wobbler_sentenced_as_misdemeanor(
+    key: CountKey, match: OffenseMatch
+) -> tuple[Remedy, Reason] | None:
+    """PC 17(b): a wobbler "is a misdemeanor for all purposes ... (1) After a judgment imposing a
+    punishment other than imprisonment in the state prison or imprisonment in a county jail
+    pursuant to subdivision (h) of Section 1170." No probation either, so PC 1203.4a applies."""
+    if (
+        key.count.level is Level.FELONY
+        and key.sentence is Sentence.NO_PROBATION
+        and _is_wobbler(key, match)
+    ):
+        return Remedy.PC_1203_4A, R_WOBBLER_MISDEMEANOR
+    return None
+
+
 def route_county_jail(key: CountKey, match: OffenseMatch) -> tuple[Remedy, Reason] | None:
     if key.sentence is Sentence.COUNTY_JAIL:
         return Remedy.PC_1203_41, R_COUNTY_JAIL
     return None
 
 
+def _kept_in_prison(match: OffenseMatch) -> bool:
+    """PC 1170(h)(3): a serious (1192.7(c)) or violent (667.5(c)) felony, or one requiring PC 290
+    registration, is served in state prison, never county jail, so it cannot be "eligible to be
+    sentenced" under 1170(h)."""
+    offense = match.offense
+    return offense is not None and (
+        offense.serious_1192_7c or offense.violent_667_5c or offense.registrable_290
+    )
+
+
 def route_pre_realignment_prison(
     key: CountKey, match: OffenseMatch
 ) -> tuple[Remedy, Reason] | None:
-    if key.sentence is Sentence.STATE_PRISON and key.pre_realignment:
+    """PC 1203.42 reaches a prison sentence imposed before realignment (1 October 2011) for an
+    offense that would since be a county jail felony under 1170(h). The answer
+    (``pre_realignment_1170h_eligible``) is cross-checked against the catalog: an offense that
+    1170(h)(3) keeps in prison is not reached, whatever the answer (see ``N_NOT_1170H``)."""
+    if key.sentence is Sentence.STATE_PRISON and key.pre_realignment and not _kept_in_prison(match):
         return Remedy.PC_1203_42, R_PRE_REALIGNMENT
     return None
 
@@ -176,6 +236,7 @@ ROUTE_RULES: tuple[RouteRule, ...] = (
     route_trafficking,
     route_probation,
     route_misdemeanor_without_probation,
+    route_wobbler_sentenced_as_misdemeanor,
     route_county_jail,
     route_pre_realignment_prison,
     route_state_prison,
@@ -199,12 +260,22 @@ T_EXCLUDED_42002_1 = gettext_noop(
 T_EXCLUDED_42002_1_4A = gettext_noop(
     "%(offense)s is a misdemeanor within VC 42002.1, which PC 1203.4a does not cover."
 )
+T_EXCLUDED_1203_4A_D = gettext_noop(
+    "%(offense)s as a misdemeanor cannot be dismissed under PC 1203.4a: subdivision (d) "
+    "excludes a misdemeanor violation of PC 288(c)."
+)
 T_EXCLUDED_42001_4A = gettext_noop(
     "%(offense)s is a Vehicle Code infraction under VC 42001, which PC 1203.4a does not cover."
 )
 T_EXCLUDED_REGISTRANT = gettext_noop(
     "%(offense)s led to a duty to register under PC 290, so PC 1203.41 relief after a state "
     "prison sentence is not available."
+)
+T_NOT_1170H = gettext_noop(
+    "The answers say the prison sentence was for an offense that would now be a county jail "
+    "felony, but the offense catalog lists %(offense)s as serious, violent or requiring "
+    "registration, which PC 1170(h)(3) keeps in state prison: PC 1203.42 does not reach it, so "
+    "PC 1203.41 was applied."
 )
 
 A_ATTEMPT = gettext_noop(
@@ -216,6 +287,12 @@ A_1203_4A_EXCLUSIONS = gettext_noop(
     "For a Vehicle Code count under PC 1203.4a we applied the exclusion of VC 42002.1 "
     "misdemeanors and VC 42001 infractions from the offense catalog. Staff should confirm the "
     "exclusion (and its subdivision) in the current text of PC 1203.4a."
+)
+A_REGISTRATION_UNEXPLAINED = gettext_noop(
+    "The case requires registration under PC 290, but no count is one the offense catalog lists "
+    "as registrable. Registration follows a conviction, so every count was treated as possibly "
+    "the registrable one (no PC 1203.41 relief after state prison). Staff should find which "
+    "count requires registration: the others can be dismissed."
 )
 A_NOT_IN_CATALOG = gettext_noop(
     "At least one offense was not found in the offense catalog, so its exclusions, its flags and "
@@ -241,7 +318,24 @@ def excluded_by_1203_4b(key: CountKey, match: OffenseMatch) -> Reason | None:
     return finding(template, "PC 1203.4(b)", offense=_label(key))
 
 
+def _as_misdemeanor(key: CountKey, match: OffenseMatch) -> bool:
+    """A misdemeanor count, or a wobbler felony that PC 17(b)(1) made a misdemeanor for all
+    purposes (sentenced without probation, prison or 1170(h) county jail)."""
+    if key.count.level is Level.MISDEMEANOR:
+        return True
+    return (
+        key.count.level is Level.FELONY
+        and key.sentence is Sentence.NO_PROBATION
+        and _is_wobbler(key, match)
+    )
+
+
 def excluded_vc_42002_1_misdemeanor(key: CountKey, match: OffenseMatch) -> Reason | None:
+    """PC 1203.4(b) excludes "any misdemeanor that is within the provisions of Section 42002.1 of
+    the Vehicle Code": VC 42002.1 punishes "a misdemeanor violation of Section 2800, 2801, or
+    2803, insofar as it affects a failure to stop and submit to inspection of equipment or for an
+    unsafe condition endangering a person". A plain VC 2800 count is not within it (the catalog
+    says so in that entry's note for staff); a count charged as VC 42002.1 is."""
     if match.offense is None or not match.offense.vc_42002_1:
         return None
     if key.count.level is not Level.MISDEMEANOR:
@@ -249,34 +343,55 @@ def excluded_vc_42002_1_misdemeanor(key: CountKey, match: OffenseMatch) -> Reaso
     return finding(T_EXCLUDED_42002_1, "PC 1203.4(b); VC 42002.1", offense=_label(key))
 
 
+def excluded_from_1203_4a_288c(key: CountKey, match: OffenseMatch) -> Reason | None:
+    """PC 1203.4a(d) excludes a misdemeanor violation of PC 288(c) (added by AB 1384, Stats. 2011,
+    ch. 284; law/README.md, corrections of 2026-12-01), beside the Vehicle Code exclusions."""
+    if match.offense is None or not match.offense.excluded_1203_4a or match.attempt:
+        return None
+    if not _as_misdemeanor(key, match):
+        return None
+    return finding(T_EXCLUDED_1203_4A_D, "PC 1203.4a(d)", offense=_label(key))
+
+
 def excluded_from_1203_4a_42002_1(key: CountKey, match: OffenseMatch) -> Reason | None:
+    """PC 1203.4a(d)(2): a misdemeanor within VC 42002.1 (see ``excluded_vc_42002_1_misdemeanor``
+    for what that reaches)."""
     if match.offense is None or not match.offense.vc_42002_1:
         return None
-    if key.count.level is not Level.MISDEMEANOR:
+    if not _as_misdemeanor(key, match):
         return None
-    return finding(T_EXCLUDED_42002_1_4A, "PC 1203.4a; VC 42002.1", offense=_label(key))
+    return finding(T_EXCLUDED_42002_1_4A, "PC 1203.4a(d)(2); VC 42002.1", offense=_label(key))
 
 
 def excluded_from_1203_4a_42001(key: CountKey, match: OffenseMatch) -> Reason | None:
+    """PC 1203.4a(d)(3): an infraction within VC 42001."""
     if match.offense is None or not match.offense.vc_42001_infraction:
         return None
     if key.count.level is not Level.INFRACTION:
         return None
-    return finding(T_EXCLUDED_42001_4A, "PC 1203.4a; VC 42001", offense=_label(key))
+    return finding(T_EXCLUDED_42001_4A, "PC 1203.4a(d)(3); VC 42001", offense=_label(key))
 
 
 def excluded_registrant_after_prison(key: CountKey, match: OffenseMatch) -> Reason | None:
+    """PC 1203.41 after a state prison sentence (SB 731) is for a conviction that "does not
+    require registration" under PC 290: decided count by count, so a registrable count does not
+    take the other counts' relief away (A_REGISTRATION_UNEXPLAINED when the registrable count is
+    not known)."""
     if key.sentence is not Sentence.STATE_PRISON:
         return None
     registrable = match.offense is not None and match.offense.registrable_290
-    if not (key.registrant or registrable):
+    if not (registrable or key.registrant_unexplained):
         return None
     return finding(T_EXCLUDED_REGISTRANT, "PC 1203.41(a)(1)", offense=_label(key))
 
 
 EXCLUSION_RULES: dict[Remedy, tuple[ExclusionRule, ...]] = {
     Remedy.PC_1203_4: (excluded_by_1203_4b, excluded_vc_42002_1_misdemeanor),
-    Remedy.PC_1203_4A: (excluded_from_1203_4a_42002_1, excluded_from_1203_4a_42001),
+    Remedy.PC_1203_4A: (
+        excluded_from_1203_4a_288c,
+        excluded_from_1203_4a_42002_1,
+        excluded_from_1203_4a_42001,
+    ),
     Remedy.PC_1203_41: (excluded_registrant_after_prison,),
     Remedy.PC_1203_42: (),
     Remedy.PC_1203_49: (),
@@ -310,9 +425,14 @@ T_17B_WOOD = gettext_noop(
 
 
 def _is_wobbler(key: CountKey, match: OffenseMatch) -> bool:
+    """The count's ``wobbler`` answer, else the catalog. HS 11359 and 11360 were straight felonies
+    before Prop 64 (9 November 2016); their route is HS 11361.8, not 17(b)."""
     if key.count.wobbler is not None:
         return key.count.wobbler
-    return match.offense is not None and match.offense.wobbler
+    offense = match.offense
+    if offense is None or not offense.wobbler:
+        return False
+    return not (offense.straight_felony_before_prop_64 and key.before_prop_64)
 
 
 def reduction_17b(key: CountKey, match: OffenseMatch) -> tuple[bool, Reason | None]:
@@ -336,12 +456,22 @@ def assess_count(
     sentence: Sentence,
     trafficking_victim: bool,
     pre_realignment: bool,
-    registrant: bool,
+    registrant_unexplained: bool,
     prison_term_suspended: bool,
+    probation_as_of_right: bool,
+    before_prop_64: bool,
 ) -> CountAssessment:
-    """The assessment of one count; cached on plain arguments, the bulk screener's hot path."""
+    """The assessment of one count, cached on its arguments: every fact a count rule reads is an
+    argument (``CountKey``), so the cache cannot answer for facts it did not see."""
     key = CountKey(
-        count, sentence, trafficking_victim, pre_realignment, registrant, prison_term_suspended
+        count,
+        sentence,
+        trafficking_victim,
+        pre_realignment,
+        registrant_unexplained,
+        prison_term_suspended,
+        probation_as_of_right,
+        before_prop_64,
     )
     match = match_offense(key.count.code, key.count.section)
     remedy: Remedy | None = None
@@ -366,8 +496,14 @@ def assess_count(
     )
     reducible, reduction_reason = reduction_17b(key, match)
 
+    notes: list[Reason] = []
+    if sentence is Sentence.STATE_PRISON and pre_realignment and _kept_in_prison(match):
+        notes.append(finding(T_NOT_1170H, "PC 1203.42(a); PC 1170(h)(3)", offense=_label(key)))
+
     assumptions: list[str] = []
     offense = match.offense
+    if registrant_unexplained and excluded is not None and remedy is Remedy.PC_1203_41:
+        assumptions.append(A_REGISTRATION_UNEXPLAINED)
     if offense is None:
         assumptions.append(A_NOT_IN_CATALOG)
     else:
@@ -395,6 +531,7 @@ def assess_count(
         registrable=offense is not None and offense.registrable_290,
         clean_felony=offense is not None
         and not (offense.serious_1192_7c or offense.violent_667_5c or offense.registrable_290),
+        notes=tuple(notes),
     )
 
 

@@ -28,6 +28,7 @@ class Opening:
     still_running: bool = False  # the sentence of this case is not over: blocks filing
     suggests_early_termination: bool = False
     assumptions: tuple[str, ...] = ()
+    also: tuple[Reason, ...] = ()  # further findings about the date (e.g. when the law began)
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,25 +216,56 @@ A_PRISON_COMPLETION = gettext_noop(
 )
 
 
+# The day each route began: eligible_on is never earlier (the remedy did not exist before).
+PC_1203_42_START = date(2018, 1, 1)  # PC 1203.42 added by AB 1115 (Stats. 2017)
+# SB 731 (Stats. 2022, ch. 814) opened PC 1203.41 to state prison sentences from 1 July 2023
+# (https://probonoproject.org/expanded-record-clearance-to-take-effect-july-1-2023, checked
+# 2026-12-01: "When SB 731 takes effect on July 1, 2023").
+PC_1203_41_PRISON_START = date(2023, 7, 1)
+
+T_AVAILABLE_FROM = gettext_noop(
+    "This relief did not exist before %(start)s, so it is available from that day at the earliest."
+)
+
+
 def _completion_opening(
-    s: Situation, *, years: int, template: str, running: str, citation: str, supervision: bool
+    s: Situation,
+    *,
+    years: int,
+    template: str,
+    running: str,
+    citation: str,
+    supervision: bool,
+    not_before: tuple[date, str] | None = None,
 ) -> Opening:
+    """More than ``years`` years after the sentence was completed; never before the day the route
+    began (``not_before``: that day and the law that began it)."""
     end = s.facts.sentence_end_date
     if end is None:
         return _no_end_date(s, citation, running, suggests_early_termination=supervision)
     opens = more_than_years_after(end, years)
-    return Opening(opens, finding(template, citation, end=end.isoformat(), opens=opens.isoformat()))
+    reason = finding(template, citation, end=end.isoformat(), opens=opens.isoformat())
+    if not_before is not None and opens < not_before[0]:
+        start, law = not_before
+        return Opening(
+            start, reason, also=(finding(T_AVAILABLE_FROM, law, start=start.isoformat()),)
+        )
+    return Opening(opens, reason)
 
 
 def opening_1203_41(s: Situation) -> Opening:
+    """PC 1203.41(a)(2): more than one year after completing a county jail sentence with mandatory
+    supervision, more than two years after one without, and (SB 731) more than two years after a
+    state prison sentence, that route beginning 1 July 2023."""
     if s.facts.sentence is Sentence.STATE_PRISON:
         return _completion_opening(
             s,
             years=2,
             template=T_PRISON_COMPLETED,
             running=T_PRISON_RUNNING,
-            citation="PC 1203.41(a)(1)",
+            citation="PC 1203.41(a)(2)",
             supervision=False,
+            not_before=(PC_1203_41_PRISON_START, "PC 1203.41 (SB 731, Stats. 2022)"),
         )
     if s.facts.mandatory_supervision:
         return _completion_opening(
@@ -241,7 +273,7 @@ def opening_1203_41(s: Situation) -> Opening:
             years=1,
             template=T_JAIL_WITH_SUPERVISION,
             running=T_JAIL_RUNNING,
-            citation="PC 1203.41(a)(1)",
+            citation="PC 1203.41(a)(2)",
             supervision=True,
         )
     return _completion_opening(
@@ -249,12 +281,14 @@ def opening_1203_41(s: Situation) -> Opening:
         years=2,
         template=T_JAIL_WITHOUT_SUPERVISION,
         running=T_JAIL_RUNNING,
-        citation="PC 1203.41(a)(1)",
+        citation="PC 1203.41(a)(2)",
         supervision=False,
     )
 
 
 def opening_1203_42(s: Situation) -> Opening:
+    """PC 1203.42(a): more than two years after completing the sentence; the section itself took
+    effect on 1 January 2018 (AB 1115)."""
     return _completion_opening(
         s,
         years=2,
@@ -262,6 +296,7 @@ def opening_1203_42(s: Situation) -> Opening:
         running=T_PRISON_RUNNING,
         citation="PC 1203.42(a)",
         supervision=False,
+        not_before=(PC_1203_42_START, "PC 1203.42 (AB 1115, Stats. 2017)"),
     )
 
 
@@ -322,13 +357,17 @@ I_3B = Item(
         "PC 1203.4a(b)",
     ),
 )
+# PC 1203.49: "If the defendant can establish by clear and convincing evidence that the conviction
+# was the result of his or her status as a victim of human trafficking, the court may issue an
+# order" (https://self-law.org/code/ca/penal-code/1203-49, checked 2026-12-01): discretion.
 I_4 = Item(
     "4",
-    True,
+    False,
     finding(
         gettext_noop(
-            "The court must vacate the conviction if you show it resulted from being a victim of "
-            "human trafficking; attach evidence to the petition."
+            "The court may vacate the conviction if you show by clear and convincing evidence that "
+            "it resulted from being a victim of human trafficking; attach the evidence to the "
+            "petition."
         ),
         "PC 1203.49",
     ),
@@ -593,7 +632,13 @@ def remedy_status(remedy: Remedy, s: Situation) -> RemedyStatus:
         form_item=item.form_item,
         outcome=outcome,
         opens_on=person.opens_on,
-        reasons=(opening.reason, *(b.reason for b in blockers), *person.reasons, item.reason),
+        reasons=(
+            opening.reason,
+            *opening.also,
+            *(b.reason for b in blockers),
+            *person.reasons,
+            item.reason,
+        ),
         suggests_early_termination=early_termination and outcome in (Outcome.BLOCKED, Outcome.WAIT),
         as_of_right=item.as_of_right,
         assumptions=tuple(dict.fromkeys(assumptions)),

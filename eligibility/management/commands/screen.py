@@ -3,20 +3,30 @@
 The public contract is contracts/screening.md. This command only moves data: it streams case
 objects out of a JSON array or JSON Lines input, hands each to the engine, and writes one JSON line
 per case in input order. Memory stays flat: the input is read in chunks and each case is answered
-and written before the next is read.
+and written before the next is read, except that one person's consecutive lines (``person``) are
+held until that person's last line, then decided together.
 """
 
 import gc
 import json
 import sys
-from collections.abc import Iterator
+from array import array
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from typing import IO, Any
 from zoneinfo import ZoneInfo
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from eligibility.engine import CaseError, determine, parse_case
+from eligibility.engine import (
+    CaseError,
+    CaseFacts,
+    check_judgment_date,
+    determine,
+    determine_person,
+    parse_case,
+    parse_person,
+)
 
 CHUNK_CHARS = 1 << 16
 # One case is a few hundred characters; a "case" this long means the array is broken, and
@@ -181,16 +191,134 @@ def _error(case: Any, field: str | None, message: str) -> str:
     return _encode({"id": case_id, "error": {"field": field, "message": message}})
 
 
+MSG_UNSCREENABLE = "This case could not be screened ({name})."
+MSG_PERSON_REAPPEARS = (
+    "This person's lines must be consecutive: the person appeared earlier, before another "
+    "person's lines."
+)
+
+
+def _bad_line(line: _BadLine) -> str:
+    return _error(None, None, f"Line {line.number} is not valid JSON ({line.message}).")
+
+
 def screen_one(case: Any, as_of: date) -> str:
-    """The result line (JSON, no newline) for one input case: a determination or an error."""
+    """The result line (JSON, no newline) for one case decided alone: a determination or an
+    error."""
     if isinstance(case, _BadLine):
-        return _error(None, None, f"Line {case.number} is not valid JSON ({case.message}).")
+        return _bad_line(case)
     try:
         return determine(parse_case(case), as_of=as_of).to_json()
     except CaseError as error:
         return _error(case, error.field, error.message)
     except Exception as error:  # a bug must not cost the clinic the rest of the batch
-        return _error(case, None, f"This case could not be screened ({type(error).__name__}).")
+        return _error(case, None, MSG_UNSCREENABLE.format(name=type(error).__name__))
+
+
+def screen_person(entries: list[Any], as_of: date) -> list[str]:
+    """The result lines for one person's consecutive lines, decided together, in input order.
+    An entry is a case object, or an error line already written (a line that names no person)."""
+    lines: list[str] = []
+    cases: list[CaseFacts] = []
+    where: list[tuple[int, Any]] = []  # (position in ``lines``, case object) per case decided
+    for entry in entries:
+        if isinstance(entry, str):
+            lines.append(entry)
+            continue
+        try:
+            facts = parse_case(entry)
+            check_judgment_date(facts, as_of)
+        except CaseError as error:
+            lines.append(_error(entry, error.field, error.message))
+            continue
+        where.append((len(lines), entry))
+        lines.append("")
+        cases.append(facts)
+    try:
+        results = [result.to_json() for result in determine_person(cases, as_of=as_of)]
+    except Exception as error:  # a bug must not cost the clinic the rest of the batch
+        name = type(error).__name__
+        results = [_error(case, None, MSG_UNSCREENABLE.format(name=name)) for _, case in where]
+    for (position, _), result in zip(where, results, strict=True):
+        lines[position] = result
+    return lines
+
+
+class SeenPeople:
+    """The people whose lines are over, kept as 64-bit hashes in an open-addressing table (about
+    16 bytes a person, where a set of strings takes well over 100): the only memory the screener
+    keeps per input, needed to tell a person who reappears. Two people whose names hash alike
+    (odds about n² / 2⁶⁵) would be taken for one."""
+
+    def __init__(self) -> None:
+        self._slots = array("Q", bytes(8 * 1024))
+        self._count = 0
+
+    def add(self, person: str) -> bool:
+        """Remember ``person``; False when they were already there."""
+        key = (hash(person) & 0xFFFF_FFFF_FFFF_FFFF) or 1  # 0 marks an empty slot
+        if not self._insert(self._slots, key):
+            return False
+        self._count += 1
+        if self._count * 2 > len(self._slots):
+            bigger = array("Q", bytes(16 * len(self._slots)))
+            for old in self._slots:
+                if old:
+                    self._insert(bigger, old)
+            self._slots = bigger
+        return True
+
+    @staticmethod
+    def _insert(slots: array[int], key: int) -> bool:
+        mask = len(slots) - 1
+        index = key & mask
+        while slots[index]:
+            if slots[index] == key:
+                return False
+            index = (index + 1) & mask
+        slots[index] = key
+        return True
+
+
+def screen_all(cases: Iterable[Any], as_of: date) -> Iterator[str]:
+    """Result lines for every case object (or ``_BadLine``), in input order. Lines without
+    ``person`` are decided alone; one person's consecutive lines are held and decided together.
+    A line that names no valid person (not JSON, not an object, a bad ``person``) inside a
+    person's lines does not end them."""
+    seen = SeenPeople()
+    person: str | None = None  # whose lines are being held
+    held: list[Any] = []
+    for case in cases:
+        if isinstance(case, _BadLine) or type(case) is not dict:
+            line = screen_one(case, as_of)
+            if person is None:
+                yield line
+            else:
+                held.append(line)
+            continue
+        try:
+            owner = parse_person(case)
+        except CaseError as error:
+            line = _error(case, error.field, error.message)
+            if person is None:
+                yield line
+            else:
+                held.append(line)
+            continue
+        if owner is not None and owner == person:
+            held.append(case)
+            continue
+        if person is not None:
+            yield from screen_person(held, as_of)
+            person, held = None, []
+        if owner is None:
+            yield screen_one(case, as_of)
+        elif not seen.add(owner):
+            yield _error(case, "person", MSG_PERSON_REAPPEARS)
+        else:
+            person, held = owner, [case]
+    if person is not None:
+        yield from screen_person(held, as_of)
 
 
 class Command(BaseCommand):
@@ -243,8 +371,8 @@ class Command(BaseCommand):
         pending: list[str] = []
         write = out.write
         try:
-            for case in read_cases(stream):
-                pending.append(screen_one(case, as_of))
+            for line in screen_all(read_cases(stream), as_of):
+                pending.append(line)
                 if len(pending) >= FLUSH_LINES:
                     write("\n".join(pending) + "\n")
                     pending.clear()
