@@ -17,7 +17,7 @@ from expunge_portal.accounts.models import User
 
 from . import storage
 from .models import Packet, PacketVersion, RenderStatus
-from .packet_from_case import (
+from .packet_input import (
     NEEDS_NAME,
     NOT_CHECKED,
     PacketNotPossible,

@@ -23,7 +23,7 @@ from eligibility.services import case_set_statement, person_update_details
 from . import review, selectors, services
 from .forms import PersonDetailsForm, StatementForm
 from .models import Packet, PacketVersion, RenderStatus, ReviewStatus
-from .packet_from_case import answers_fingerprint
+from .packet_input import answers_fingerprint
 from .storage import packet_storage
 
 PRIVATE_HEADERS = {"Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff"}
