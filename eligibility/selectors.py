@@ -1,5 +1,7 @@
 """Reads for the interview and results. Every lookup is scoped to its owner."""
 
+from typing import Any
+
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404, HttpRequest
 
@@ -34,6 +36,12 @@ def interview_in_progress(*, request: HttpRequest) -> bool:
     )
 
 
+def interview_draft_data(*, user: User) -> dict[str, Any] | None:
+    """The unfinished interview saved for this account (other devices resume from it)."""
+    draft = InterviewDraft.objects.filter(owner=user).first()
+    return draft.data if draft else None
+
+
 def people_for_user(*, user: User) -> QuerySet[Person]:
     return Person.objects.filter(owner=user)
 
@@ -50,6 +58,11 @@ def cases_for_person(*, person: Person) -> QuerySet[Case]:
         )
         .order_by("created_at", "pk")
     )
+
+
+def case_being_edited(*, person: Person, case_id: int | None) -> Case | None:
+    """The person's own case that the interview is editing, if any (otherwise a new one)."""
+    return person.cases.filter(pk=case_id).first() if case_id else None
 
 
 def case_for_person(*, person: Person, case_id: int) -> Case:

@@ -3,7 +3,7 @@
 import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
@@ -149,12 +149,25 @@ def case_determine(*, case: Case, as_of: datetime.date | None = None) -> Determi
     return person_screen(person=case.person, as_of=as_of).get(case.pk)
 
 
+class CaseFileCleanup(Protocol):
+    def __call__(self, *, case: Case) -> None: ...
+
+
+# Apps built on this one keep files for a case (forms_filler: the packet PDFs). They register how
+# to remove them from their AppConfig.ready(), so eligibility imports none of them.
+_case_file_cleanups: list[CaseFileCleanup] = []
+
+
+def case_file_cleanup_register(cleanup: CaseFileCleanup) -> None:
+    if cleanup not in _case_file_cleanups:
+        _case_file_cleanups.append(cleanup)
+
+
 @transaction.atomic
 def case_delete(*, case: Case) -> None:
-    from forms_filler.services import packet_files_delete_for_case
-
     person = case.person
-    packet_files_delete_for_case(case=case)
+    for cleanup in _case_file_cleanups:
+        cleanup(case=case)
     case.delete()
     # The case may have blocked the others (a probation still running).
     person_screen(person=person)
@@ -245,8 +258,13 @@ def interview_draft_replace(*, user: User, session, data: dict[str, Any] | None)
         session.pop(WIZARD_SESSION_KEY, None)
     else:
         session[WIZARD_SESSION_KEY] = data
-    if not user.is_authenticated:
-        return
+    if user.is_authenticated:
+        interview_draft_save(user=user, data=data)
+
+
+def interview_draft_save(*, user: User, data: dict[str, Any] | None) -> None:
+    """The one door to the saved draft other devices resume from: `data` replaces it (None
+    deletes it). The session copy is the wizard's own storage."""
     if data is None:
         InterviewDraft.objects.filter(owner=user).delete()
     else:

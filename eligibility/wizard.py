@@ -22,12 +22,13 @@ from formtools.wizard.views import NamedUrlSessionWizardView, WizardView
 from eligibility.engine import offense_names, offenses
 
 from . import forms
-from .models import Case, Count, InterviewDraft, Level, Person, Sentence
-from .selectors import person_for_request
+from .models import Case, Count, Level, Person, Sentence
+from .selectors import case_being_edited, interview_draft_data, person_for_request
 from .services import (
     CountAnswer,
     SituationAnswer,
     case_save_from_answers,
+    interview_draft_save,
     person_for_anonymous_session,
     person_for_user,
     person_update_details,
@@ -75,9 +76,9 @@ class DraftStorage(SessionStorage):
         super().__init__(prefix, request, file_storage)
         user = request.user
         if user.is_authenticated and self.data.get(self.step_key) is None:
-            draft = InterviewDraft.objects.filter(owner=user).first()
-            if draft and draft.data.get(self.step_key):
-                self.data = draft.data
+            draft = interview_draft_data(user=user)
+            if draft and draft.get(self.step_key):
+                self.data = draft
         self._saved = json.dumps(self.data, sort_keys=True)
 
     def _get_data(self) -> dict[str, Any]:
@@ -97,10 +98,8 @@ class DraftStorage(SessionStorage):
         if not changed and session.get(DRAFT_MIRRORED_KEY) == user.pk:
             return
         session[DRAFT_MIRRORED_KEY] = user.pk
-        if self.data.get(self.step_key) is None and not self.data.get(self.step_data_key):
-            InterviewDraft.objects.filter(owner=user).delete()
-        else:
-            InterviewDraft.objects.update_or_create(owner=user, defaults={"data": self.data})
+        empty = self.data.get(self.step_key) is None and not self.data.get(self.step_data_key)
+        interview_draft_save(user=user, data=None if empty else self.data)
 
 
 def _answer(wizard: "InterviewWizard", step: str, field: str) -> Any:
@@ -343,7 +342,7 @@ class InterviewWizard(NamedUrlSessionWizardView):
                 details = {k: v for k, v in form_dict["about-you"].cleaned_data.items() if v}
                 person_update_details(person=person, details=details)
             editing_id = self.storage.extra_data.get(EDITING_KEY)
-            existing = person.cases.filter(pk=editing_id).first() if editing_id else None
+            existing = case_being_edited(person=person, case_id=editing_id)
             case = case_save_from_answers(
                 person=person, answers=answers, counts=counts, case=existing, situation=situation
             )

@@ -12,7 +12,7 @@ urlpatterns = [
     path("", include("expunge_portal.site.urls")),
     path("healthz", site_views.healthz, name="healthz"),
     path("accounts/", include("allauth.urls")),
-    path("accounts/", include("expunge_portal.accounts.urls")),
+    path("accounts/", include("expunge_portal.site.account_urls")),
     path("guide/", include("expunge_portal.guide.urls")),
     path("screening/", include("eligibility.urls")),
     path("packets/", include("forms_filler.urls")),

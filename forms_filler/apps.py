@@ -7,4 +7,10 @@ class FormsFillerConfig(AppConfig):
     verbose_name = _("Packets")
 
     def ready(self) -> None:
+        from eligibility.services import case_file_cleanup_register
+
         from . import checks  # noqa: F401  (registers the system checks)
+        from .services import packet_files_delete_for_case
+
+        # Deleting a case (by its person, or the stale-data purge) removes its packet files.
+        case_file_cleanup_register(packet_files_delete_for_case)

@@ -1,30 +1,40 @@
-"""Build the renderer's plain `PacketInput` from plain dicts: the `build_packet` JSON or the web's.
+"""Turn a case into the renderer's plain `PacketInput`: from the `build_packet` JSON, or from the
+interview's stored models. The one module that builds packet inputs.
 
-Every case goes through the eligibility engine here, so the renderer only ever sees a decided case.
+Every case goes through the eligibility engine, so the renderer only ever sees a decided case.
 County filing notes come from the guide app when it is there, and otherwise (or for a county with
 no note) from `CountyNotes.for_unknown_county`, which tells the person to ask the clerk.
 
     packet = packet_input_from_dict(data, as_of=date(2025, 6, 15), language="es")
+    packet = packet_input_for_case(case=case, language="es")  # or PacketNotPossible
     pdf = render_packet_pdf(packet)
 
 Invalid input raises `PacketInputError` whose `field` is a path such as `cases[0].judgment_date`.
+The renderer reads no database (forms_filler.render); the stored path does the reading here: a
+Case, its counts, its latest determination, the Person and the county's filing notes.
 """
 
+import hashlib
+import json
 import logging
 from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 from django.apps import apps
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import DatabaseError
 from django.utils import translation
+from django.utils.translation import gettext_noop
 
-from eligibility.engine import CaseError, determine, parse_case
-from eligibility.engine.offenses import lookup
+from eligibility.engine import CaseError, determine, offenses, parse_case
+from eligibility.models import Case, Determination, Person
 from eligibility.presentation import translatable_parts, translated_result
+from eligibility.selectors import latest_determination
+from eligibility.services import today_in_california
 from expunge_portal.counties import COUNTIES
 
-from .render.inputs import CaseInput, CountInput, CountyNotes, PacketInput, Petitioner
+from .render.inputs import CaseInput, CountInput, CountyNotes, Language, PacketInput, Petitioner
 
 PETITIONER_FIELDS = ("name", "street", "city", "state", "zip", "phone", "email")
 # The caption needs these to be a usable filing; phone and email may be left empty.
@@ -36,7 +46,7 @@ MAX_LENGTH = {"name": 200, "street": 200, "city": 100, "state": 40, "zip": 20, "
 MAX_EMAIL = 254
 MAX_CASE_NUMBER = 60
 MAX_DECLARATION = 20_000
-LANGUAGES = ("en", "es")
+LANGUAGES: tuple[Language, ...] = ("en", "es")
 _COUNTY_BY_FOLDED_NAME = {county.casefold(): county for county in COUNTIES}
 
 CountyNotesSource = Callable[[str], CountyNotes]
@@ -114,11 +124,15 @@ def petitioner_from_dict(data: Any) -> Petitioner:
     return Petitioner(**values)
 
 
+def _offense_title(offense: offenses.Offense | None, language: str) -> str:
+    if offense is None:
+        return ""
+    return offense.title_es if language == "es" and offense.title_es else offense.title_en
+
+
 def _count_input(count: dict[str, Any], *, language: str) -> CountInput:
-    offense = lookup(count["code"], count["section"])
-    title = ""
-    if offense is not None:
-        title = offense.title_es if language == "es" and offense.title_es else offense.title_en
+    offense = offenses.lookup(count["code"], count["section"])
+    title = _offense_title(offense, language)
     wobblette = bool(offense and offense.wobblette)
     return CountInput(
         code=count["code"],
@@ -224,4 +238,124 @@ def packet_input_from_dict(
         declaration=declaration,
         language=language,  # type: ignore[arg-type]  # checked against LANGUAGES above
         as_of=as_of,
+    )
+
+
+# From the stored interview: a Case and its Person.
+
+# Case fields that are bookkeeping, not answers: they never change what the papers say.
+_NOT_ANSWERS = frozenset({"id", "person", "created_at", "updated_at"})
+PERSON_DETAIL_FIELDS = ("full_name", "street", "city", "state", "zip_code", "phone", "email")
+
+
+class PacketNotPossible(Exception):
+    """The case cannot be turned into papers yet; the message says why, in plain words."""
+
+
+NEEDS_NAME = gettext_noop("The papers need your full name.")
+NOT_CHECKED = gettext_noop("This case has not been checked yet, so there are no papers.")
+
+
+def packet_language(language: str | None) -> Language:
+    code = (language or "en").split("-")[0]
+    return "es" if code == "es" else "en"
+
+
+def case_answers(case: Case) -> dict[str, Any]:
+    return {
+        field.attname: getattr(case, field.attname)
+        for field in Case._meta.concrete_fields
+        if field.name not in _NOT_ANSWERS
+    }
+
+
+def answers_fingerprint(*, case: Case, language: str) -> str:
+    """SHA-256 of everything the papers are made from: the same answers give the same papers, so
+    the same fingerprint lets a packet version be reused instead of rendered again."""
+    determination = latest_determination(case=case)
+    person: Person = case.person
+    material = {
+        "case": case_answers(case),
+        "counts": [
+            [c.position, c.typed, c.code, c.section, c.attempt, c.level]
+            for c in case.counts.order_by("position")
+        ],
+        "person": {field: getattr(person, field) for field in PERSON_DETAIL_FIELDS},
+        "determination": (
+            {"engine": determination.engine_version, "result": determination.result}
+            if determination
+            else None
+        ),
+        "language": packet_language(language),
+    }
+    encoded = json.dumps(material, sort_keys=True, cls=DjangoJSONEncoder, ensure_ascii=False)
+    return hashlib.sha256(encoded.encode("utf-8")).hexdigest()
+
+
+def case_input(*, case: Case, language: Language) -> CaseInput:
+    determination = latest_determination(case=case)
+    if determination is None:
+        raise PacketNotPossible(NOT_CHECKED)
+    result: dict[str, Any] = determination.result
+    engine_counts = list(result.get("counts") or [])
+    counts = []
+    for index, count in enumerate(case.counts.order_by("position")):
+        engine = engine_counts[index] if index < len(engine_counts) else {}
+        code = count.code or str(engine.get("code") or "")
+        section = count.section or str(engine.get("section") or "")
+        level = str(engine.get("level") or count.level)
+        counts.append(
+            CountInput(
+                code=code,
+                section=section,
+                level=level if level in ("felony", "misdemeanor", "infraction") else "felony",
+                title=_offense_title(
+                    offenses.lookup(code, section) if code and section else None, language
+                )
+                or count.typed,
+                reduction_17b=bool(engine.get("reduction_17b")),
+                dismissable=bool(engine.get("dismissable", True)),
+                reason=str(engine.get("reason") or ""),
+            )
+        )
+    return CaseInput(
+        county=case.county,
+        case_number=case.case_number,
+        judgment_date=case.judgment_date,
+        counts=tuple(counts),
+        # Reasons and assumptions in the packet's language (the cover page prints them).
+        determination=_translated(determination, language),
+        county_notes=county_notes_for(case.county),
+    )
+
+
+def _translated(determination: Determination, language: Language) -> dict[str, Any]:
+    with translation.override(language):
+        return translated_result(
+            determination.result, determination.translatable, determination.interview_assumptions
+        )
+
+
+def petitioner(person: Person) -> Petitioner:
+    return Petitioner(
+        name=person.full_name,
+        street=person.street,
+        city=person.city,
+        state=person.state,
+        zip=person.zip_code,
+        phone=person.phone,
+        email=person.email,
+    )
+
+
+def packet_input_for_case(*, case: Case, language: str) -> PacketInput:
+    if not case.person.full_name.strip():
+        raise PacketNotPossible(NEEDS_NAME)
+    lang = packet_language(language)
+    return PacketInput(
+        petitioner=petitioner(case.person),
+        cases=(case_input(case=case, language=lang),),
+        declaration=case.statement,
+        language=lang,
+        as_of=today_in_california(),
     )

@@ -13,7 +13,7 @@ from expunge_portal.accounts.models import User
 from expunge_portal.accounts.roles import is_clinic_staff
 
 from .models import Message, Packet, PacketVersion, RenderStatus, ReviewEvent, ReviewStatus
-from .services import RENDER_INTERRUPTED_MESSAGE, can_retry, version_is_stuck
+from .render_limits import RENDER_INTERRUPTED_MESSAGE, can_retry, version_is_stuck
 
 QUEUE_PAGE_SIZE = 25
 

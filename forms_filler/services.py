@@ -3,11 +3,8 @@
 Review status changes live in forms_filler.review (one door per transition)."""
 
 import logging
-import os
 from dataclasses import dataclass
-from datetime import timedelta
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_noop
@@ -17,7 +14,7 @@ from expunge_portal.accounts.models import User
 
 from . import storage
 from .models import Packet, PacketVersion, RenderStatus
-from .packet_from_case import (
+from .packet_input import (
     NEEDS_NAME,
     NOT_CHECKED,
     PacketNotPossible,
@@ -25,27 +22,23 @@ from .packet_from_case import (
     packet_input_for_case,
     packet_language,
 )
+from .render_limits import can_retry, max_render_attempts, render_timeout, version_is_stuck
 
 logger = logging.getLogger(__name__)
 
 __all__ = [
     "PacketNotPossible",
     "RenderRefused",
-    "max_render_attempts",
     "packet_files_delete_for_case",
     "packet_files_delete_for_user",
     "packet_request",
     "packet_version_render",
     "packet_version_retry",
     "recover_stuck_renders",
-    "render_timeout",
-    "version_is_stuck",
 ]
 
 # Shown to the person: plain words, never a traceback (that goes to the log).
 RENDER_FAILED_MESSAGE = gettext_noop("Something went wrong while making your papers.")
-NOT_RETRYABLE = gettext_noop("These papers are not in a state that can be tried again.")
-RENDER_INTERRUPTED_MESSAGE = gettext_noop("Making your papers was interrupted.")
 RENDER_GAVE_UP_MESSAGE = gettext_noop(
     "We tried several times and could not make your papers. Please contact us."
 )
@@ -53,26 +46,6 @@ RENDER_GAVE_UP_MESSAGE = gettext_noop(
 
 class RenderRefused(Exception):
     """A retry that is not possible now (not failed, or out of attempts)."""
-
-
-def render_timeout() -> timedelta:
-    """How long a render may stay "rendering" before its worker is presumed dead."""
-    minutes = getattr(settings, "PACKET_RENDER_TIMEOUT_MINUTES", None)
-    if minutes is None:
-        minutes = int(os.environ.get("PACKET_RENDER_TIMEOUT_MINUTES", "10"))
-    return timedelta(minutes=minutes)
-
-
-def max_render_attempts() -> int:
-    return int(getattr(settings, "PACKET_RENDER_MAX_ATTEMPTS", 3))
-
-
-def version_is_stuck(version: PacketVersion) -> bool:
-    return (
-        version.status == RenderStatus.RENDERING
-        and version.render_started_at is not None
-        and version.render_started_at < timezone.now() - render_timeout()
-    )
 
 
 def _enqueue_on_commit(version_id: int) -> None:
@@ -205,11 +178,6 @@ def packet_version_render(*, version_id: int) -> None:
     )
     if not finished:
         storage.files_delete(names)
-
-
-def can_retry(version: PacketVersion) -> bool:
-    failed = version.status == RenderStatus.FAILED or version_is_stuck(version)
-    return failed and version.attempts < max_render_attempts()
 
 
 @transaction.atomic

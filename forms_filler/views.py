@@ -22,8 +22,8 @@ from eligibility.services import case_set_statement, person_update_details
 
 from . import review, selectors, services
 from .forms import PersonDetailsForm, StatementForm
-from .models import Packet, PacketVersion, RenderStatus, ReviewStatus
-from .packet_from_case import answers_fingerprint
+from .models import PacketVersion, RenderStatus, ReviewStatus
+from .packet_input import answers_fingerprint
 from .storage import packet_storage
 
 PRIVATE_HEADERS = {"Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff"}
@@ -157,7 +157,7 @@ def packet_retry(request: HttpRequest, case_id: int) -> HttpResponse:
 
 def _review_door(request: HttpRequest, case_id: int, door: str) -> HttpResponse:
     case = _own_case(request, case_id)
-    packet = Packet.objects.filter(case=case).first()
+    packet = selectors.packet_for_case(case=case)
     if packet is None:
         raise Http404
     try:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -68,7 +69,7 @@ def _key(text: str) -> str:
         return "/".join(f"{code} {part.section}" for part in cited)
     if len(cited) == len(parts) == 1:
         return str(cited[0])
-    return " ".join(re.findall(r"[a-z0-9]+", offenses.fold(text)))
+    return " ".join(_WORD_RE.findall(fold(text)))
 
 
 def _match(citation: str) -> OffenseMatch:
@@ -128,7 +129,7 @@ def resolve(text: str, *, language: str = "en") -> Resolution:
                 ),
             )
         )
-    found = offenses.search(text, limit=MAX_CHOICES, language=language)
+    found = _search_titles(text, language=language)
     # A section that itself needs a choice (PC 459: which degree?) is offered as its choices.
     return Resolution(
         matches=tuple(_catalog_match(entry) for entry in found if not _needs_choice(entry))
@@ -138,3 +139,58 @@ def resolve(text: str, *, language: str = "en") -> Resolution:
 def _needs_choice(entry: offenses.Offense) -> bool:
     named = _names().get(entry.citation)
     return named is not None and len(named.matches) > 1
+
+
+# --- Words of the catalog's titles ---------------------------------------------------------------
+
+_WORD_RE = re.compile(r"[a-z0-9]+")
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, so "robo", "Robó" and "ROBO" compare equal."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@functools.cache
+def _title_words() -> tuple[tuple[offenses.Offense, frozenset[str], frozenset[str]], ...]:
+    return tuple(
+        (
+            offense,
+            frozenset(_WORD_RE.findall(fold(offense.title_en))),
+            frozenset(_WORD_RE.findall(fold(offense.title_es))),
+        )
+        for offense in offenses.catalog()
+    )
+
+
+def _words_match(query_words: list[str], title_words: frozenset[str]) -> int:
+    """How well the title matches: 0 unless every query word starts some title word; more for
+    whole-word matches."""
+    score = 0
+    for word in query_words:
+        if word in title_words:
+            score += 2
+        elif any(title_word.startswith(word) for title_word in title_words):
+            score += 1
+        else:
+            return 0
+    return score
+
+
+def _search_titles(query: str, *, language: str) -> list[offenses.Offense]:
+    """Catalog entries whose title (English or Spanish, accents ignored) has every word typed,
+    best first."""
+    query_words = _WORD_RE.findall(fold(query))[:8]
+    if not query_words:
+        return []
+    scored: list[tuple[int, int, int, offenses.Offense]] = []
+    for position, (offense, words_en, words_es) in enumerate(_title_words()):
+        first, second = (words_es, words_en) if language == "es" else (words_en, words_es)
+        # The reader's language ranks first; the other still finds what a bilingual person types.
+        score = max(_words_match(query_words, first) * 2, _words_match(query_words, second))
+        if score:
+            # Among equal scores the shorter title is the closer match.
+            scored.append((-score, len(first), position, offense))
+    scored.sort(key=lambda item: item[:3])
+    return [item[3] for item in scored[:MAX_CHOICES]]

@@ -13,16 +13,6 @@ def user_set_language(*, user: User, language: str) -> None:
 
 
 @transaction.atomic
-def user_delete(*, user: User) -> None:
-    """Delete the account and everything it owns (the database cascades to the person's
-    records; stored files are removed by the storage cleanup of the apps that own them)."""
-    from forms_filler.services import packet_files_delete_for_user
-
-    packet_files_delete_for_user(user=user)
-    user.delete()
-
-
-@transaction.atomic
 def user_with_role(*, email: str, password: str, group: str, is_staff: bool) -> tuple[User, bool]:
     """Create or update a login in a role group, with a verified email (for setup and demos).
     Raises ValidationError naming the field ("email" or "password")."""

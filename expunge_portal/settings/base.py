@@ -281,3 +281,7 @@ CLINIC_EMAIL = os.environ.get("CLINIC_EMAIL", "help@example.org")
 CLINIC_PHONE = os.environ.get("CLINIC_PHONE", "")
 # Drafts and sessions older than this are purged by `manage.py purge_stale_data`.
 STALE_DATA_DAYS = int(os.environ.get("STALE_DATA_DAYS", "30"))
+# A render still "rendering" after this many minutes is presumed dead (its worker was killed).
+PACKET_RENDER_TIMEOUT_MINUTES = int(os.environ.get("PACKET_RENDER_TIMEOUT_MINUTES", "10"))
+# Renders of one version (first try plus retries) before the person is asked to contact us.
+PACKET_RENDER_MAX_ATTEMPTS = int(os.environ.get("PACKET_RENDER_MAX_ATTEMPTS", "3"))

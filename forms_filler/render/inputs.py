@@ -1,7 +1,8 @@
 """Plain data a packet is rendered from.
 
-Rendering is a pure function of these values: no database, no engine, no network. The glue that
-builds them from models or from the `build_packet` JSON lives in `forms_filler/packet_input.py`.
+Rendering is a pure function of these values: no database, no engine, no network. The one
+module that builds them, from stored cases or the `build_packet` JSON, is
+`forms_filler/packet_input.py`.
 """
 
 from dataclasses import dataclass

@@ -1,4 +1,4 @@
-"""The offense catalog: its content against the law notes, lookup, and search."""
+"""The offense catalog: its content against the law notes, and lookup."""
 
 import ast
 import dataclasses
@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from eligibility.engine import offenses
-from eligibility.engine.offenses import FLAG_NAMES, LEVELS, Offense, catalog, lookup, search
+from eligibility.engine.offenses import FLAG_NAMES, LEVELS, Offense, catalog, lookup
 
 
 def entry(code: str, section: str) -> Offense:
@@ -444,72 +444,3 @@ def test_lookup_unknown_is_none(code: str, section: str) -> None:
 
 def test_lookup_returns_the_catalog_object() -> None:
     assert lookup("PC", "459") is entry("PC", "459")
-
-
-# --- Search -------------------------------------------------------------------------------------
-
-
-def sections(results: list[Offense]) -> list[str]:
-    return [o.citation for o in results]
-
-
-@pytest.mark.parametrize("query", ["459", "PC 459", "459 PC", "Pen. Code § 459"])
-def test_search_by_section_puts_the_section_first(query: str) -> None:
-    results = search(query)
-    assert sections(results)[0] == "PC 459"
-    assert "PC 459.5" in sections(results)
-
-
-def test_search_by_parent_section_offers_its_subdivisions() -> None:
-    found = sections(search("245(a)"))
-    assert found[0] == "PC 245"
-    assert {"PC 245(a)(1)", "PC 245(a)(2)", "PC 245(a)(4)"} <= set(found)
-    assert "PC 245(c)" not in found
-
-
-def test_search_by_section_with_code() -> None:
-    assert sections(search("VC 23152(b)"))[0] == "VC 23152(b)"
-    assert sections(search("H&S 11350"))[0] == "HS 11350"
-
-
-def test_search_by_english_words() -> None:
-    found = sections(search("burglary"))
-    assert {"PC 459", "PC 460(a)", "PC 460(b)"} <= set(found)
-    assert sections(search("assault deadly weapon"))[0] == "PC 245(a)(1)"
-    assert "PC 487(a)" in sections(search("grand theft"))
-
-
-def test_search_word_prefixes() -> None:
-    assert "PC 459" in sections(search("burg"))
-
-
-@pytest.mark.parametrize("query", ["posesion", "posesión", "POSESIÓN", "posesiòn"])
-def test_search_is_accent_and_case_insensitive(query: str) -> None:
-    assert "HS 11350" in sections(search(query, limit=50, language="es"))
-
-
-def test_search_by_spanish_words() -> None:
-    found = sections(search("robo", language="es", limit=20))
-    assert {"PC 211", "PC 459"} <= set(found)
-    assert "PC 487(a)" in sections(search("hurto mayor", language="es"))
-    assert "VC 23152" in sections(search("manejar alcohol", language="es", limit=20))
-
-
-def test_search_in_english_still_finds_spanish_words() -> None:
-    assert "PC 211" in sections(search("robo", limit=20))
-
-
-def test_search_ranks_whole_words_over_prefixes() -> None:
-    found = sections(search("theft", limit=50))
-    assert found
-    assert all("theft" in entry(*c.split()).title_en.lower() for c in found[:5])
-
-
-@pytest.mark.parametrize("query", ["", "   ", "zzzzqqq", "PC 99999", "!!!"])
-def test_search_finds_nothing(query: str) -> None:
-    assert search(query) == []
-
-
-def test_search_respects_limit() -> None:
-    assert len(search("possession", limit=3)) == 3
-    assert search("possession", limit=0) == []

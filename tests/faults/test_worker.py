@@ -14,7 +14,7 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
-from forms_filler import services
+from forms_filler import render_limits, services
 from forms_filler.models import PacketVersion, RenderStatus
 from tests.forms_filler.factories import make_case, make_person
 
@@ -37,13 +37,13 @@ def test_a_render_that_keeps_failing_ends_failed_with_a_message(
     version = PacketVersion.objects.get(packet__case=case)
     assert version.status == RenderStatus.FAILED
     assert version.error == services.RENDER_FAILED_MESSAGE
-    for _ in range(services.max_render_attempts() + 2):  # more retries than allowed
+    for _ in range(render_limits.max_render_attempts() + 2):  # more retries than allowed
         with django_capture_on_commit_callbacks(execute=True) as callbacks:
             petitioner_client.post(url + "retry/")
         version.refresh_from_db()
-        if version.attempts >= services.max_render_attempts():
+        if version.attempts >= render_limits.max_render_attempts():
             assert not callbacks or version.status == RenderStatus.FAILED
-    assert version.attempts == services.max_render_attempts()
+    assert version.attempts == render_limits.max_render_attempts()
     assert version.status == RenderStatus.FAILED
     assert version.error == services.RENDER_GAVE_UP_MESSAGE
     assert PacketVersion.objects.filter(packet__case=case).count() == 1
@@ -55,7 +55,7 @@ def test_a_render_that_keeps_failing_ends_failed_with_a_message(
 @pytest.mark.django_db
 def test_a_stuck_render_past_the_attempt_limit_is_failed_not_requeued(petitioner) -> None:
     case = make_case(make_person(petitioner))
-    version = _stuck_version(case, attempts=services.max_render_attempts())
+    version = _stuck_version(case, attempts=render_limits.max_render_attempts())
     assert services.recover_stuck_renders() == (0, 1)
     version.refresh_from_db()
     assert version.status == RenderStatus.FAILED
@@ -72,7 +72,7 @@ def _stuck_version(case, *, attempts: int) -> PacketVersion:
         status=RenderStatus.RENDERING,
         attempts=attempts,
         answers_fingerprint="x" * 64,
-        render_started_at=timezone.now() - services.render_timeout() - timedelta(minutes=1),
+        render_started_at=timezone.now() - render_limits.render_timeout() - timedelta(minutes=1),
     )
 
 
@@ -150,7 +150,7 @@ def test_worker_killed_mid_render_completes_after_restart(petitioner, settings, 
 
     # Waiting out PACKET_RENDER_TIMEOUT_MINUTES (10) is too slow for a test: age the claim.
     PacketVersion.objects.filter(pk=version.pk).update(
-        render_started_at=timezone.now() - services.render_timeout() - timedelta(minutes=1)
+        render_started_at=timezone.now() - render_limits.render_timeout() - timedelta(minutes=1)
     )
     recover = _manage(env, "recover_stuck_renders")
     assert recover.wait(timeout=120) == 0, recover.stderr.read()

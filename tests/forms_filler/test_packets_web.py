@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from forms_filler import services
+from forms_filler import render_limits, services
 from forms_filler.models import Packet, PacketVersion, RenderStatus
 from forms_filler.selectors import packets_for_user
 from forms_filler.storage import packet_storage
@@ -166,7 +166,7 @@ def test_attempts_are_bounded(
         with django_capture_on_commit_callbacks(execute=True):
             petitioner_client.post(packet_url(case, "retry"))
     version.refresh_from_db()
-    assert version.attempts == services.max_render_attempts() == 3
+    assert version.attempts == render_limits.max_render_attempts() == 3
     assert version.status == RenderStatus.FAILED
     assert version.error == services.RENDER_GAVE_UP_MESSAGE
     page = petitioner_client.get(packet_url(case))

@@ -13,7 +13,7 @@ from django.utils import translation
 
 from eligibility.models import Case
 from forms_filler.emails import send_packet_notice
-from forms_filler.packet_from_case import packet_input_for_case
+from forms_filler.packet_input import packet_input_for_case
 from forms_filler.render.documents import case_parts
 from tests.eligibility.interview import step_url
 from tests.eligibility.test_interview_scenarios import finish, probation_case

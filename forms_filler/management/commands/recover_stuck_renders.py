@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
-from forms_filler.services import recover_stuck_renders, render_timeout
+from forms_filler.render_limits import render_timeout
+from forms_filler.services import recover_stuck_renders
 
 
 class Command(BaseCommand):

@@ -5,7 +5,7 @@ from typing import Any
 from django.db.models import Model
 from django.forms.models import model_to_dict
 
-from .models import User
+from expunge_portal.accounts.models import User
 
 USER_FIELDS = [
     "email",
@@ -26,7 +26,8 @@ def _plain(instance: Model, exclude: tuple[str, ...] = ()) -> dict[str, Any]:
 
 
 def user_data_export(*, user: User) -> dict[str, Any]:
-    from eligibility.models import InterviewDraft, Person
+    from eligibility.models import Person
+    from eligibility.selectors import interview_draft_data
 
     export: dict[str, Any] = {
         "account": {field: getattr(user, field) for field in USER_FIELDS},
@@ -38,9 +39,7 @@ def user_data_export(*, user: User) -> dict[str, Any]:
         "cases": [],
         "unfinished_interview": None,
     }
-    draft = InterviewDraft.objects.filter(owner=user).first()
-    if draft:
-        export["unfinished_interview"] = draft.data
+    export["unfinished_interview"] = interview_draft_data(user=user)
     person = Person.objects.filter(owner=user).first()
     if person is None:
         return export

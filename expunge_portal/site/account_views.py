@@ -7,8 +7,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
+from expunge_portal.accounts.forms import DeleteAccountForm
+
 from .data_export import user_data_export
-from .forms import DeleteAccountForm
 from .services import user_delete
 
 
