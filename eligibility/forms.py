@@ -138,6 +138,54 @@ def _language() -> str:
     return "es" if (get_language() or "").startswith("es") else "en"
 
 
+class ConvictionDateForm(StepForm):
+    """CR-180 item 1: the date of conviction (the plea or the verdict), apart from sentencing."""
+
+    title = _("When were you convicted?")
+    conviction_same_day = TriStateField(
+        label=_("Were you convicted on the same day you were sentenced?"),
+        help_text=_(
+            "You are convicted when you plead guilty or no contest, or when the judge or jury "
+            "finds you guilty. The sentence can come later. Your court papers show both dates."
+        ),
+        choices=[
+            (YES, _("Yes, the same day")),
+            (NO, _("No, on another day")),
+            (UNKNOWN, _("I don't know")),
+        ],
+    )
+    conviction_date = PastDateField(
+        label=_("If it was another day, the date of conviction"), required=False
+    )
+
+    def __init__(
+        self, *args: Any, judgment_date: datetime.date | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.judgment_date = judgment_date
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        same, date = data.get("conviction_same_day"), data.get("conviction_date")
+        if "conviction_date" in self.errors:
+            return data
+        if same is False and date is None:
+            self.add_error(
+                "conviction_date",
+                _("Enter the date of conviction. If you don't know it, choose “I don't know”."),
+            )
+        elif same is False and self.judgment_date and date > self.judgment_date:
+            self.add_error(
+                "conviction_date",
+                _("The conviction comes before or on the day of sentencing, not after it."),
+            )
+        if same is True:
+            data["conviction_date"] = self.judgment_date
+        elif same is None:
+            data["conviction_date"] = None
+        return data
+
+
 class CountForm(forms.Form):
     """One offense: its name or code section as typed, resolved to the offense catalog. A name
     that fits several entries adds a list to pick from; one that fits none asks for the code

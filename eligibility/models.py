@@ -86,6 +86,10 @@ class Case(models.Model):
     case_number = models.CharField(_("case number"), max_length=40, blank=True)
     judgment_date = models.DateField(_("date of judgment"))
     judgment_date_estimated = models.BooleanField(_("the date is a guess"), default=False)
+    # CR-180 item 1 asks the date of conviction (a plea or verdict), which can come before the
+    # sentencing: the same day (True), another day (False, with the date), or not known (None).
+    conviction_same_day = answer(_("Convicted on the day of sentencing"))
+    conviction_date = models.DateField(_("date of conviction"), null=True, blank=True)
     sentence = models.CharField(_("sentence"), max_length=20, choices=Sentence.choices)
     prison_term_suspended = answer(_("Prison term imposed and suspended"))
     mandatory_supervision = answer(_("Mandatory supervision"))

@@ -39,6 +39,7 @@ STEPS: list[tuple[str, type]] = [
     ("county", forms.CountyForm),
     ("case-number", forms.CaseNumberForm),
     ("judgment-date", forms.JudgmentDateForm),
+    ("conviction-date", forms.ConvictionDateForm),
     ("offenses", forms.CountFormSet),
     ("sentence", forms.SentenceForm),
     ("prison-term", forms.PrisonSuspendedForm),
@@ -172,6 +173,9 @@ class InterviewWizard(NamedUrlSessionWizardView):
 
     # --- forms --------------------------------------------------------------------------------
     def get_form_kwargs(self, step: str | None = None) -> dict[str, Any]:
+        if step == "conviction-date":
+            judgment = self.get_cleaned_data_for_step("judgment-date") or {}
+            return {"judgment_date": judgment.get("judgment_date")}
         if step == "sentence-end":
             judgment = self.get_cleaned_data_for_step("judgment-date") or {}
             return {

@@ -254,6 +254,10 @@ class PacketNotPossible(Exception):
 
 NEEDS_NAME = gettext_noop("The papers need your full name.")
 NOT_CHECKED = gettext_noop("This case has not been checked yet, so there are no papers.")
+NO_SECTION = gettext_noop(
+    "An offense in this case has no code section, and the petition must name one. Change your "
+    "answers and enter the section from your court papers, like PC 484(a)."
+)
 
 
 def packet_language(language: str | None) -> Language:
@@ -303,6 +307,8 @@ def case_input(*, case: Case, language: Language) -> CaseInput:
         engine = engine_counts[index] if index < len(engine_counts) else {}
         code = count.code or str(engine.get("code") or "")
         section = count.section or str(engine.get("section") or "")
+        if not section:  # CR-180 item 1 never goes out with a blank Section
+            raise PacketNotPossible(NO_SECTION)
         level = str(engine.get("level") or count.level)
         counts.append(
             CountInput(
@@ -322,6 +328,8 @@ def case_input(*, case: Case, language: Language) -> CaseInput:
         county=case.county,
         case_number=case.case_number,
         judgment_date=case.judgment_date,
+        conviction_date=case.conviction_date,
+        conviction_date_unknown=case.conviction_date is None,
         counts=tuple(counts),
         # Reasons and assumptions in the packet's language (the cover page prints them).
         determination=_translated(determination, language),

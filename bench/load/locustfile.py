@@ -39,6 +39,7 @@ def interview_steps() -> list[tuple[str, dict[str, str]]]:
         ("county", {"county": random.choice(["Sacramento", "Los Angeles", "Alameda", "Fresno"])}),
         ("case-number", {"case_number": f"24CR{random.randint(0, 999999):06d}"}),
         ("judgment-date", {"judgment_date": _iso(1200)}),
+        ("conviction-date", {"conviction_same_day": "yes"}),
         ("offenses", offenses),
         ("sentence", {"sentence": "probation"}),
         ("sentence-end", {"sentence_ended": "yes", "sentence_end_date": _iso(400)}),

@@ -128,7 +128,9 @@ def _common(packet: PacketInput, case: CaseInput) -> dict[str, Any]:
         "petitioner": packet.petitioner,
         "case": case,
         "notes": case.county_notes,
-        "conviction_date": case.judgment_date.strftime("%m/%d/%Y"),
+        "conviction_date": ""
+        if case.conviction_date_unknown
+        else (case.conviction_date or case.judgment_date).strftime("%m/%d/%Y"),
     }
 
 

@@ -81,6 +81,10 @@ class CaseInput:
     counts: tuple[CountInput, ...]
     determination: dict[str, Any]  # the screening.md result object
     county_notes: CountyNotes
+    # CR-180 item 1's date of conviction: None is the judgment date (build_packet's input has
+    # only that); unknown leaves item 1's date blank for the person to fill in.
+    conviction_date: date | None = None
+    conviction_date_unknown: bool = False
 
     @property
     def outcome(self) -> str:

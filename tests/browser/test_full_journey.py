@@ -96,12 +96,14 @@ def interview(journey: Journey, *, county: str, case_number: str, first: bool) -
     journey.answer("case-number", case_number=case_number)
     if county == "Sacramento":
         journey.answer("judgment-date", judgment_date="2019-04-02")
+        journey.answer("conviction-date", conviction_same_day="yes")
         journey.answer("offenses", **{"0-offense": "PC 484(a)", "0-level": "misdemeanor"})
         journey.answer("sentence", sentence="probation")
         journey.answer("sentence-end", sentence_ended="yes", sentence_end_date="2022-04-02")
         journey.answer("probation", probation_violated="no", probation_terminated_early="no")
     else:
         journey.answer("judgment-date", judgment_date="2021-08-20")
+        journey.answer("conviction-date", conviction_same_day="yes")
         journey.answer("offenses", **{"0-offense": "PC 647(f)", "0-level": "misdemeanor"})
         journey.answer("sentence", sentence="no_probation")
     journey.answer("complied", sentence_complied="yes")

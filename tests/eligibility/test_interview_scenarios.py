@@ -31,6 +31,7 @@ def probation_case(county="Sacramento", offense=("PC 484(a)", "misdemeanor"), vi
         ("county", {"county": county}),
         ("case-number", {"case_number": "24CR000123"}),
         ("judgment-date", {"judgment_date": iso(judged_days_ago)}),
+        ("conviction-date", {"conviction_same_day": "yes"}),
         ("offenses", offenses(offense)),
         ("sentence", {"sentence": "probation"}),
     ]
@@ -99,6 +100,7 @@ def test_misdemeanor_without_probation_inside_a_year_waits_under_1203_4a(
         ("county", {"county": "Alameda"}),
         ("case-number", {"case_number": ""}),
         ("judgment-date", {"judgment_date": iso(100)}),
+        ("conviction-date", {"conviction_same_day": "yes"}),
         ("offenses", offenses(("647(f)", "misdemeanor"))),
         ("sentence", {"sentence": "no_probation"}),
         ("complied", {"sentence_complied": "yes"}),
@@ -118,6 +120,7 @@ def test_felony_county_jail_without_supervision_uses_1203_41_item_5b(petitioner_
         ("county", {"county": "Fresno"}),
         ("case-number", {"case_number": "F123"}),
         ("judgment-date", {"judgment_date": iso(2000)}),
+        ("conviction-date", {"conviction_same_day": "yes"}),
         ("offenses", offenses(("HS 11379", "felony"))),
         ("sentence", {"sentence": "county_jail"}),
         ("supervision", {"mandatory_supervision": "no"}),
@@ -190,6 +193,7 @@ def test_unknown_sentence_is_saved_and_explained_without_a_determination(
         ("county", {"county": "Kern"}),
         ("case-number", {"case_number": ""}),
         ("judgment-date", {"judgment_date": iso(900), "judgment_date_estimated": "on"}),
+        ("conviction-date", {"conviction_same_day": "yes"}),
         ("offenses", offenses(("PC 459", "unknown", "unsure"))),
         ("sentence", {"sentence": "unknown"}),
         ("complied", {"sentence_complied": "unknown"}),
@@ -208,15 +212,15 @@ def test_progress_counts_only_the_steps_that_apply(petitioner_client):
     petitioner_client.get("/screening/new/")
     html = petitioner_client.get(step_url("county")).content.decode()
     assert "Step 1 of" in html
-    for step, data in probation_case()[:4]:
+    for step, data in probation_case()[:5]:
         answer(petitioner_client, step, data)
     answer(petitioner_client, "sentence", {"sentence": "no_probation"})
     html = petitioner_client.get(step_url("complied")).content.decode()
     # Every case question is counted, whether or not it applies (so the count does not jump):
-    # county, number, date, offenses, sentence, prison-term, supervision, realignment,
-    # sentence-end, probation, complied, since, right-now, trafficking, about-you, check: 16.
-    # "complied" is the 11th, though the five before it were skipped.
-    assert "Step 11 of 16" in html
+    # county, number, date, conviction date, offenses, sentence, prison-term, supervision,
+    # realignment, sentence-end, probation, complied, since, right-now, trafficking, about-you,
+    # check: 17. "complied" is the 12th, though the five before it were skipped.
+    assert "Step 12 of 17" in html
     assert 'href="/screening/questions/sentence/"' in html  # the back link
 
 

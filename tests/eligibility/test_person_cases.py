@@ -9,7 +9,7 @@ import pytest
 from django.utils import dateformat
 
 from eligibility.models import Case, Determination, Person
-from eligibility.services import today_in_california
+from eligibility.services import case_determine, today_in_california
 
 from .interview import answer, offenses, step_url, walk
 from .test_interview_scenarios import ABOUT_YOU, NO_TROUBLE
@@ -25,6 +25,7 @@ def theft_case(*, first: bool = True) -> list:
         ("county", {"county": "Sacramento"}),
         ("case-number", {"case_number": "16CR1"}),
         ("judgment-date", {"judgment_date": "2016-05-01"}),
+        ("conviction-date", {"conviction_same_day": "yes"}),
         ("offenses", offenses(("petty theft", "misdemeanor"))),
         ("sentence", {"sentence": "probation"}),
         ("sentence-end", {"sentence_ended": "yes", "sentence_end_date": "2018-05-01"}),
@@ -42,6 +43,7 @@ def dui_case(*, first: bool = False) -> list:
         ("county", {"county": "Los Angeles"}),
         ("case-number", {"case_number": "24TR9"}),
         ("judgment-date", {"judgment_date": "2024-05-01"}),
+        ("conviction-date", {"conviction_same_day": "yes"}),
         ("offenses", offenses(("VC 23152(a)", "misdemeanor"))),
         ("sentence", {"sentence": "probation"}),
         ("sentence-end", {"sentence_ended": "no", "sentence_end_date": DUI_ENDS.isoformat()}),
@@ -141,7 +143,7 @@ def test_the_person_wide_answers_are_changed_once_and_every_case_is_screened_aga
 
 def test_i_dont_know_about_supervision_is_a_stated_assumption(petitioner_client, petitioner):
     steps = theft_case()
-    steps[9] = ("right-now", {**NO_TROUBLE, "on_supervision_now": "unknown"})
+    steps[10] = ("right-now", {**NO_TROUBLE, "on_supervision_now": "unknown"})
     walk(petitioner_client, steps)
     assert Person.objects.get(owner=petitioner).on_supervision_now is None
     result = Case.objects.get().determinations.first().result
@@ -159,7 +161,7 @@ def test_the_situation_page_is_only_for_someone_with_answers(client):
 
 def start_at_sentence_end(client) -> None:
     client.get("/screening/new/")
-    for step, data in dui_case()[:5]:
+    for step, data in dui_case()[:6]:
         assert answer(client, step, data).status_code == 302
 
 
@@ -192,7 +194,7 @@ def test_a_probation_still_running_with_no_known_end_waits_with_no_date(
     petitioner_client, petitioner
 ):
     steps = dui_case(first=True)
-    steps[5] = ("sentence-end", {"sentence_ended": "no", "sentence_end_date": ""})
+    steps[6] = ("sentence-end", {"sentence_ended": "no", "sentence_end_date": ""})
     walk(petitioner_client, steps)
     case = Case.objects.get()
     assert (case.sentence_ended, case.sentence_end_date) == (False, None)
@@ -206,7 +208,7 @@ def test_a_probation_still_running_with_no_known_end_waits_with_no_date(
 
 def start_at_offenses(client) -> None:
     client.get("/screening/new/")
-    for step, data in theft_case()[:3]:
+    for step, data in theft_case()[:4]:
         assert answer(client, step, data).status_code == 302
 
 
@@ -250,7 +252,7 @@ def test_an_offense_typed_by_name_or_section_is_stored_with_its_section(
     petitioner_client, petitioner, typed, code, section
 ):
     steps = theft_case()
-    steps[3] = ("offenses", offenses((typed, "misdemeanor")))
+    steps[4] = ("offenses", offenses((typed, "misdemeanor")))
     walk(petitioner_client, steps)
     count = Case.objects.get().counts.get()
     assert (count.typed, count.code, count.section) == (typed, code, section)
@@ -268,7 +270,7 @@ def test_a_name_that_fits_several_offenses_asks_which_one(petitioner_client, pet
     assert "Choose the offense that fits." in html
     response = answer(petitioner_client, "offenses", offenses(("burglary", "felony", "PC 460(b)")))
     assert response.status_code == 302
-    felony_steps = theft_case()[4:]
+    felony_steps = theft_case()[5:]
     felony_steps.insert(1, ("prison-term", {"prison_term_suspended": "no"}))
     for step, data in felony_steps:
         assert answer(petitioner_client, step, data).status_code == 302
@@ -299,14 +301,14 @@ def test_a_name_matching_nothing_asks_for_the_code_section(petitioner_client):
 def test_step_numbers_do_not_jump_when_answers_skip_questions(petitioner_client):
     petitioner_client.get("/screening/new/")
     first = petitioner_client.get(step_url("county")).content.decode()
-    assert "Step 1 of 16" in first
-    for step, data in theft_case()[:4]:
+    assert "Step 1 of 17" in first
+    for step, data in theft_case()[:5]:
         answer(petitioner_client, step, data)
     answer(petitioner_client, "sentence", {"sentence": "no_probation"})
-    assert "Step 11 of 16" in petitioner_client.get(step_url("complied")).content.decode()
+    assert "Step 12 of 17" in petitioner_client.get(step_url("complied")).content.decode()
     answer(petitioner_client, "sentence", {"sentence": "probation"})
-    assert "Step 9 of 16" in petitioner_client.get(step_url("sentence-end")).content.decode()
-    assert "Step 11 of 16" in petitioner_client.get(step_url("complied")).content.decode()
+    assert "Step 10 of 17" in petitioner_client.get(step_url("sentence-end")).content.decode()
+    assert "Step 12 of 17" in petitioner_client.get(step_url("complied")).content.decode()
 
 
 def test_a_second_case_counts_fewer_steps_as_the_person_questions_are_not_asked_again(
@@ -314,8 +316,8 @@ def test_a_second_case_counts_fewer_steps_as_the_person_questions_are_not_asked_
 ):
     walk(petitioner_client, theft_case())
     petitioner_client.get("/screening/new/")
-    # Without "right-now" and "about-you": 14 steps, for the whole of this interview.
-    assert "Step 1 of 14" in petitioner_client.get(step_url("county")).content.decode()
+    # Without "right-now" and "about-you": 15 steps, for the whole of this interview.
+    assert "Step 1 of 15" in petitioner_client.get(step_url("county")).content.decode()
 
 
 def test_the_not_sure_checkbox_is_a_full_size_control_beside_the_date(petitioner_client):
@@ -329,3 +331,76 @@ def test_the_not_sure_checkbox_is_a_full_size_control_beside_the_date(petitioner
     checkbox = html.index('type="checkbox"', box_at)
     label = html.index('<label for="id_judgment-date-judgment_date_estimated"', box_at)
     assert checkbox < label  # the box first, its label beside it
+
+
+# --- The date of conviction (CR-180 item 1) -----------------------------------------------------
+
+
+def item_1_date(case: Case) -> str:
+    from forms_filler.packet_input import packet_input_for_case
+    from forms_filler.render import packet_html
+
+    html = "".join(text for _, text in packet_html(packet_input_for_case(case=case, language="en")))
+    found = re.search(r'On <i>\(date\):</i> <span class="date-fill fill">([^<]*)</span>', html)
+    assert found, "item 1 not found"
+    return found[1]
+
+
+@pytest.mark.parametrize(
+    ("answers", "stored", "printed"),
+    [
+        ({"conviction_same_day": "yes"}, datetime.date(2016, 5, 1), "05/01/2016"),
+        (
+            {"conviction_same_day": "no", "conviction_date": "2016-03-10"},
+            datetime.date(2016, 3, 10),
+            "03/10/2016",
+        ),
+        ({"conviction_same_day": "unknown", "conviction_date": "2016-03-10"}, None, ""),
+    ],
+)
+def test_the_date_of_conviction_is_asked_apart_from_sentencing_and_fills_item_1(
+    petitioner_client, petitioner, answers, stored, printed
+):
+    steps = theft_case()
+    steps[3] = ("conviction-date", answers)
+    walk(petitioner_client, steps)
+    case = Case.objects.get()
+    assert case.judgment_date == datetime.date(2016, 5, 1)
+    assert case.conviction_date == stored
+    assert item_1_date(case) == printed  # unknown: left for the person to write, never guessed
+
+
+@pytest.mark.parametrize(
+    ("answers", "message"),
+    [
+        ({"conviction_same_day": "no", "conviction_date": ""}, "Enter the date of conviction."),
+        (
+            {"conviction_same_day": "no", "conviction_date": "2016-06-01"},
+            "The conviction comes before or on the day of sentencing, not after it.",
+        ),
+    ],
+)
+def test_a_conviction_date_that_cannot_be_gets_an_error_beside_it(
+    petitioner_client, answers, message
+):
+    petitioner_client.get("/screening/new/")
+    for step, data in theft_case()[:3]:
+        answer(petitioner_client, step, data)
+    response = answer(petitioner_client, "conviction-date", answers)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'id="id_conviction-date-conviction_date_error"' in html
+    assert message in html
+
+
+def test_papers_are_refused_for_a_count_without_a_section(petitioner_client, petitioner):
+    from forms_filler.packet_input import PacketNotPossible, packet_input_for_case
+
+    walk(petitioner_client, theft_case())
+    case = Case.objects.get()
+    # A count typed by name before names were resolved: no section, here or in the engine's.
+    case.counts.update(code="", section="")
+    case_determine(case=case)
+    assert case.determinations.first().result["counts"][0]["section"] == ""
+    with pytest.raises(PacketNotPossible, match="has no code section"):
+        packet_input_for_case(case=case, language="en")

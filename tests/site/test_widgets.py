@@ -21,6 +21,7 @@ ANSWERS = [
     ("county", {"county": "Sacramento"}),
     ("case-number", {"case_number": "24CR000123"}),
     ("judgment-date", {"judgment_date": "2021-03-14"}),
+    ("conviction-date", {"conviction_same_day": "yes"}),
     (
         "offenses",
         {
