@@ -6,8 +6,8 @@ files. Editors change the pages
 in the admin afterwards: these files are the starting text, not the live one.
 """
 
-from dataclasses import dataclass
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
