@@ -11,8 +11,21 @@ SEEDED = (
     "cannot-be-dismissed",
     "step-by-step",
     "state-prison",
+    "certificate-of-rehabilitation",
+    "trafficking-survivors",
+    "fire-camp",
+    "prop-47",
+    "prop-64",
     "get-help",
 )
+# The routes beside dismissal (issue 19) and the section each page must cite, in both languages.
+ROUTE_CITATIONS = {
+    "certificate-of-rehabilitation": ("4852.03", "4852.06"),
+    "trafficking-survivors": ("236.14", "667.5(c)"),
+    "fire-camp": ("1203.4b",),
+    "prop-47": ("1170.18(j)", "November 4, 2022"),
+    "prop-64": ("11361.8", "CR-400"),
+}
 FALLBACK_NOTICE_ES = "Esta página aún no está traducida al español; se muestra en inglés."
 
 pytestmark = pytest.mark.django_db
@@ -41,6 +54,19 @@ def test_seeded_pages_are_published_in_both_languages(client, slug):
     assert page.title_en in response.content.decode()
     assert page.title_es
     assert page.body_es
+
+
+@pytest.mark.parametrize(("slug", "citations"), ROUTE_CITATIONS.items())
+def test_route_pages_cite_their_sections_in_english_and_spanish(client, slug, citations):
+    english = client.get(f"/guide/{slug}/", headers={"accept-language": "en"})
+    client.cookies["django_language"] = "es"
+    spanish = client.get(f"/guide/{slug}/")
+    assert 'lang="es"' in spanish.content.decode()
+    for citation in citations:
+        assert citation in english.content.decode()
+    page = GuidePage.objects.get(slug=slug)
+    assert page.title_es in spanish.content.decode()
+    assert page.title_en not in spanish.content.decode()
 
 
 def test_unpublished_page_is_404_for_the_public_and_petitioners(client, petitioner, draft_page):

@@ -52,7 +52,7 @@ def page_text(slug: str, language: str) -> str:
 
 
 def test_every_page_has_both_languages():
-    assert len(PAGES) == 6
+    assert len(PAGES) == 11
     for slug, texts in PAGES.items():
         assert set(texts) == {"en", "es"}, slug
         assert texts["en"].order == texts["es"].order
