@@ -7,6 +7,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
+from django.db.models import QuerySet
 
 from eligibility.engine import ENGINE_VERSION, determine
 from eligibility.engine import offenses as offense_catalog
@@ -88,7 +89,11 @@ def case_delete(*, case: Case) -> None:
     from forms_filler.services import packet_files_delete_for_case
 
     packet_files_delete_for_case(case=case)
+    case_id = case.pk
     case.delete()
+    # The history would keep what the person removed (the deletion itself adds a row).
+    Count.history.filter(case_id=case_id).delete()
+    Case.history.filter(id=case_id).delete()
 
 
 def person_update_details(*, person: Person, details: dict[str, str]) -> Person:
@@ -135,7 +140,46 @@ def person_adopt_anonymous(*, user: User, session) -> Person | None:
             setattr(existing, field, getattr(anonymous, field))
     existing.save()
     anonymous.delete()
+    # The history follows the cases to their new person; the anonymous person's own history
+    # (now merged into `existing`) goes, so deleting the account later finds every row.
+    Case.history.filter(person_id=anonymous.pk).update(person_id=existing.pk)
+    Person.history.filter(id=anonymous.pk).delete()
     return existing
+
+
+# People per round of statements (SQLite allows 999 parameters in a statement).
+ERASE_BATCH = 500
+
+
+@transaction.atomic
+def people_erase(*, people: QuerySet[Person]) -> int:
+    """Delete these people and everything the portal holds about them, in set-based statements
+    (a dozen statements per ERASE_BATCH people): packet files and records, determinations,
+    counts, cases, the people, and every history row of the person, their cases (removed ones
+    too) and their counts, which would otherwise keep what was deleted. Returns how many people
+    were deleted."""
+    person_ids = list(people.values_list("pk", flat=True))
+    for start in range(0, len(person_ids), ERASE_BATCH):
+        _people_erase_batch(person_ids[start : start + ERASE_BATCH])
+    return len(person_ids)
+
+
+def _people_erase_batch(person_ids: list[int]) -> None:
+    from forms_filler.services import packets_erase_for_cases
+
+    case_ids = Case.history.filter(person_id__in=person_ids).values("id")
+    cases = Case.objects.filter(person_id__in=person_ids)
+    packets_erase_for_cases(cases=cases)
+    for queryset in (
+        Determination.objects.filter(case__in=cases),
+        Count.objects.filter(case__in=cases),
+        cases,
+        Person.objects.filter(pk__in=person_ids),
+        Count.history.filter(case_id__in=case_ids),
+        Case.history.filter(person_id__in=person_ids),
+        Person.history.filter(id__in=person_ids),
+    ):
+        queryset._raw_delete(queryset.db)
 
 
 @transaction.atomic
@@ -145,11 +189,9 @@ def stale_data_purge(*, older_than: datetime.datetime) -> dict[str, int]:
     from django.contrib.sessions.models import Session
     from django.utils import timezone
 
-    stale_people = Person.objects.filter(owner__isnull=True, updated_at__lt=older_than)
-    for person in stale_people:
-        for case in person.cases.all():
-            case_delete(case=case)
-    people, _ = stale_people.delete()
+    people = people_erase(
+        people=Person.objects.filter(owner__isnull=True, updated_at__lt=older_than)
+    )
     drafts, _ = InterviewDraft.objects.filter(updated_at__lt=older_than).delete()
     sessions, _ = Session.objects.filter(expire_date__lt=max(older_than, timezone.now())).delete()
     return {"people": people, "drafts": drafts, "sessions": sessions}

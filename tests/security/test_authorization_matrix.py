@@ -71,6 +71,14 @@ PAGES: dict[str, str] = {
     "review:action": "login 403 403 405 405",
     "review:assign": "login 403 403 405 405",
     "review:message": "login 403 403 405 405",
+    "mfa_index": "login 200 200 200 200",
+    "mfa_authenticate": "login 302 302 302 302",
+    "mfa_reauthenticate": "login 302 302 200 200",
+    "mfa_activate_totp": "login 302 302 302 302",
+    "mfa_deactivate_totp": "login 404 404 302 302",
+    "mfa_view_recovery_codes": "login 404 404 404 404",
+    "mfa_generate_recovery_codes": "login 302 302 302 302",
+    "mfa_download_recovery_codes": "login 404 404 404 404",
 }
 
 # POST answers per role for every URL that accepts POST (the body is empty or harmless; state
@@ -103,6 +111,11 @@ POSTS: dict[str, str] = {
     "review:action": "login 403 403 302 302",
     "review:assign": "login 403 403 302 302",
     "review:message": "login 403 403 302 302",
+    "mfa_authenticate": "login 302 302 302 302",
+    "mfa_reauthenticate": "login 302 302 200 200",
+    "mfa_activate_totp": "login 302 302 302 302",
+    "mfa_deactivate_totp": "login 404 404 302 302",
+    "mfa_generate_recovery_codes": "login 302 302 302 302",
 }
 
 # The admin: the answer an admin gets on each registered model's pages (everyone else is sent to
@@ -187,6 +200,14 @@ ADMIN_MODELS: dict[str, dict[str, str]] = {
         "add": "403",
         "history": "200",
         "delete": "403",
+        "change": "200",
+        "object": "302",
+    },
+    "mfa_authenticator": {
+        "changelist": "200",
+        "add": "403",
+        "history": "200",
+        "delete": "200",
         "change": "200",
         "object": "302",
     },
