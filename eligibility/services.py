@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from django.contrib.sessions.backends.base import SessionBase
 from django.db import transaction
 from django.db.models import QuerySet
 
@@ -16,7 +17,12 @@ from expunge_portal.accounts.models import User
 from .facts_from_answers import case_to_facts
 from .models import Case, Count, Determination, InterviewDraft, Person, Sentence
 from .presentation import translatable_parts
-from .selectors import ANONYMOUS_PERSON_KEY, WIZARD_SESSION_KEY, anonymous_person
+from .selectors import (
+    ANONYMOUS_PERSON_KEY,
+    ANONYMOUS_WORK_KEY,
+    WIZARD_SESSION_KEY,
+    anonymous_person,
+)
 
 CALIFORNIA = ZoneInfo("America/Los_Angeles")
 
@@ -145,6 +151,30 @@ def person_adopt_anonymous(*, user: User, session) -> Person | None:
     Case.history.filter(person_id=anonymous.pk).update(person_id=existing.pk)
     Person.history.filter(id=anonymous.pk).delete()
     return existing
+
+
+# Sent when someone finishes on a shared computer: the browser drops this site's cookies,
+# storage and cache.
+CLEAR_SITE_DATA = '"cache", "cookies", "storage"'
+
+
+def anonymous_work_settle(*, user: User, session: SessionBase, keep: bool) -> None:
+    """The person's answer on the carry-over page: add this browser's answers given before
+    signing in to the account, or delete them."""
+    if keep:
+        person_adopt_anonymous(user=user, session=session)
+    else:
+        anonymous_work_discard(session=session)
+    session.pop(ANONYMOUS_WORK_KEY, None)
+
+
+def anonymous_work_discard(*, session: SessionBase) -> None:
+    """Delete what this browser answered without an account: the person and their cases (with
+    history), and the unfinished interview."""
+    key = session.pop(ANONYMOUS_PERSON_KEY, None)
+    if key:
+        people_erase(people=Person.objects.filter(anonymous_key=key, owner__isnull=True))
+    session.pop(WIZARD_SESSION_KEY, None)
 
 
 # People per round of statements (SQLite allows 999 parameters in a statement).

@@ -125,3 +125,24 @@ def _has_totp(request: HttpRequest) -> bool:
     return Authenticator.objects.filter(
         user_id=request.user.pk, type=Authenticator.Type.TOTP
     ).exists()
+
+
+class SharedComputerLogoutMiddleware:
+    """Logging out with "this is a shared computer" ticked also tells the browser to drop this
+    site's cookies, storage and cache (Clear-Site-Data); the session itself always ends."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        shared = (
+            request.method == "POST"
+            and request.path == reverse("account_logout")
+            and request.POST.get("shared_computer") == "on"
+        )
+        response = self.get_response(request)
+        if shared:
+            from eligibility.services import CLEAR_SITE_DATA
+
+            response["Clear-Site-Data"] = CLEAR_SITE_DATA
+        return response

@@ -188,3 +188,14 @@ def test_protocol_relative_links_count_as_external(href):
 def test_our_own_protocol_relative_links_stay_internal():
     html = str(render_markdown('<a href="//portal.example.org/guide/">Guide</a>'))
     assert "external" not in html
+
+
+def test_compose_publishes_plain_http_only_on_loopback():
+    from pathlib import Path
+
+    import yaml
+
+    compose = yaml.safe_load((Path(__file__).parents[2] / "docker-compose.yml").read_text())
+    web = compose["services"]["web"]
+    assert web["ports"] == ["127.0.0.1:8000:8000"]
+    assert "--forwarded-allow-ips" in " ".join(web["command"])
