@@ -1,7 +1,9 @@
 """Reads for the interview and results. Every lookup is scoped to its owner."""
 
+from dataclasses import dataclass
 from typing import Any
 
+from django.contrib.sessions.backends.base import SessionBase
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404, HttpRequest
 
@@ -11,6 +13,9 @@ from .models import Case, Determination, InterviewDraft, Person
 
 # The session key that ties an anonymous browser to its Person until sign-up or login.
 ANONYMOUS_PERSON_KEY = "anonymous_person_key"
+# Set while a browser holds answers given without an account; after a sign-in they wait for the
+# person to say whether they are theirs (eligibility.views.carry_over).
+ANONYMOUS_WORK_KEY = "anonymous_work"
 # Where formtools keeps the interview's draft in the session ("wizard_" + the wizard's prefix).
 WIZARD_SESSION_KEY = "wizard_interview"
 
@@ -80,3 +85,34 @@ def latest_determination(*, case: Case) -> Determination | None:
         determinations = case.determinations.all()
         return determinations[0] if determinations else None
     return case.determinations.first()
+
+
+@dataclass(frozen=True)
+class AnonymousWork:
+    """What a browser holds from before the sign-in, as shown on the carry-over page."""
+
+    full_name: str
+    case_numbers: list[str]
+    unfinished: bool
+
+
+def anonymous_work_summary(*, session: SessionBase) -> AnonymousWork | None:
+    """The answers given in this browser before signing in, waiting to be added or discarded;
+    None when there are none."""
+    if not session.get(ANONYMOUS_WORK_KEY):
+        return None
+    person = anonymous_person(key=session.get(ANONYMOUS_PERSON_KEY))
+    draft = session.get(WIZARD_SESSION_KEY) or {}
+    step_data = draft.get("step_data") or {}
+    unfinished = bool(draft.get("step"))
+    draft_number = (step_data.get("case-number") or {}).get("case-number-case_number") or [""]
+    numbers = [case.case_number for case in person.cases.all()] if person else []
+    if unfinished and draft_number[0]:
+        numbers.append(draft_number[0])
+    if person is None and not unfinished:
+        return None
+    return AnonymousWork(
+        full_name=person.full_name if person else "",
+        case_numbers=[number for number in numbers if number],
+        unfinished=unfinished,
+    )

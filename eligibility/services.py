@@ -6,7 +6,9 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
+from django.contrib.sessions.backends.base import SessionBase
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from eligibility.engine import ENGINE_VERSION, determine_person
@@ -15,7 +17,12 @@ from expunge_portal.accounts.models import User
 from .facts_from_answers import PERSON_FIELDS, case_to_facts, person_to_facts
 from .models import Case, Count, Determination, InterviewDraft, Person, Sentence
 from .presentation import translatable_parts
-from .selectors import ANONYMOUS_PERSON_KEY, WIZARD_SESSION_KEY, anonymous_person
+from .selectors import (
+    ANONYMOUS_PERSON_KEY,
+    ANONYMOUS_WORK_KEY,
+    WIZARD_SESSION_KEY,
+    anonymous_person,
+)
 
 CALIFORNIA = ZoneInfo("America/Los_Angeles")
 
@@ -163,12 +170,30 @@ def case_file_cleanup_register(cleanup: CaseFileCleanup) -> None:
         _case_file_cleanups.append(cleanup)
 
 
+class CasesErase(Protocol):
+    def __call__(self, *, cases: QuerySet[Case]) -> None: ...
+
+
+# The same for erasing people in bulk: apps built on this one delete their rows and files for
+# these cases in set-based statements (forms_filler: packets, versions, messages, events, PDFs).
+_cases_erasers: list[CasesErase] = []
+
+
+def cases_erase_register(eraser: CasesErase) -> None:
+    if eraser not in _cases_erasers:
+        _cases_erasers.append(eraser)
+
+
 @transaction.atomic
 def case_delete(*, case: Case) -> None:
     person = case.person
     for cleanup in _case_file_cleanups:
         cleanup(case=case)
+    case_id = case.pk
     case.delete()
+    # The history would keep what the person removed (the deletion itself adds a row).
+    Count.history.filter(case_id=case_id).delete()
+    Case.history.filter(id=case_id).delete()
     # The case may have blocked the others (a probation still running).
     person_screen(person=person)
 
@@ -224,8 +249,70 @@ def person_adopt_anonymous(*, user: User, session) -> Person | None:
         existing.situation_answered_at = anonymous.situation_answered_at
     existing.save()
     anonymous.delete()
+    # The history follows the cases to their new person; the anonymous person's own history
+    # (now merged into `existing`) goes, so deleting the account later finds every row.
+    Case.history.filter(person_id=anonymous.pk).update(person_id=existing.pk)
+    Person.history.filter(id=anonymous.pk).delete()
     person_screen(person=existing)
     return existing
+
+
+# Sent when someone finishes on a shared computer: the browser drops this site's cookies,
+# storage and cache.
+CLEAR_SITE_DATA = '"cache", "cookies", "storage"'
+
+
+def anonymous_work_settle(*, user: User, session: SessionBase, keep: bool) -> None:
+    """The person's answer on the carry-over page: add this browser's answers given before
+    signing in to the account, or delete them."""
+    if keep:
+        person_adopt_anonymous(user=user, session=session)
+    else:
+        anonymous_work_discard(session=session)
+    session.pop(ANONYMOUS_WORK_KEY, None)
+
+
+def anonymous_work_discard(*, session: SessionBase) -> None:
+    """Delete what this browser answered without an account: the person and their cases (with
+    history), and the unfinished interview."""
+    key = session.pop(ANONYMOUS_PERSON_KEY, None)
+    if key:
+        people_erase(people=Person.objects.filter(anonymous_key=key, owner__isnull=True))
+    session.pop(WIZARD_SESSION_KEY, None)
+
+
+# People per round of statements (SQLite allows 999 parameters in a statement).
+ERASE_BATCH = 500
+
+
+@transaction.atomic
+def people_erase(*, people: QuerySet[Person]) -> int:
+    """Delete these people and everything the portal holds about them, in set-based statements
+    (a dozen statements per ERASE_BATCH people): packet files and records, determinations,
+    counts, cases, the people, and every history row of the person, their cases (removed ones
+    too) and their counts, which would otherwise keep what was deleted. Returns how many people
+    were deleted."""
+    person_ids = list(people.values_list("pk", flat=True))
+    for start in range(0, len(person_ids), ERASE_BATCH):
+        _people_erase_batch(person_ids[start : start + ERASE_BATCH])
+    return len(person_ids)
+
+
+def _people_erase_batch(person_ids: list[int]) -> None:
+    case_ids = Case.history.filter(person_id__in=person_ids).values("id")
+    cases = Case.objects.filter(person_id__in=person_ids)
+    for eraser in _cases_erasers:
+        eraser(cases=cases)
+    for queryset in (
+        Determination.objects.filter(case__in=cases),
+        Count.objects.filter(case__in=cases),
+        cases,
+        Person.objects.filter(pk__in=person_ids),
+        Count.history.filter(case_id__in=case_ids),
+        Case.history.filter(person_id__in=person_ids),
+        Person.history.filter(id__in=person_ids),
+    ):
+        queryset._raw_delete(queryset.db)
 
 
 @transaction.atomic
@@ -235,11 +322,9 @@ def stale_data_purge(*, older_than: datetime.datetime) -> dict[str, int]:
     from django.contrib.sessions.models import Session
     from django.utils import timezone
 
-    stale_people = Person.objects.filter(owner__isnull=True, updated_at__lt=older_than)
-    for person in stale_people:
-        for case in person.cases.all():
-            case_delete(case=case)
-    people, _ = stale_people.delete()
+    people = people_erase(
+        people=Person.objects.filter(owner__isnull=True, updated_at__lt=older_than)
+    )
     drafts, _ = InterviewDraft.objects.filter(updated_at__lt=older_than).delete()
     sessions, _ = Session.objects.filter(expire_date__lt=max(older_than, timezone.now())).delete()
     return {"people": people, "drafts": drafts, "sessions": sessions}

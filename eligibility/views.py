@@ -1,22 +1,28 @@
 from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from .facts_from_answers import PERSON_FIELDS
 from .forms import TRI_STATE_CHOICES, CurrentStatusForm, tri_state_initial
 from .models import Case, Person
 from .presentation import person_results
 from .selectors import (
+    anonymous_work_summary,
     case_for_person,
     cases_for_person,
     interview_in_progress,
     person_for_request,
 )
 from .services import (
+    CLEAR_SITE_DATA,
     SituationAnswer,
+    anonymous_work_discard,
+    anonymous_work_settle,
     case_delete,
     interview_draft_replace,
     person_update_situation,
@@ -41,14 +47,18 @@ def start(request: HttpRequest) -> HttpResponse:
     return redirect("eligibility:step", step="county")
 
 
-@require_safe
+@require_http_methods(["GET", "POST"])
 def new_case(request: HttpRequest) -> HttpResponse:
-    """Start the questions again for another case (the unfinished draft is discarded)."""
-    interview_draft_replace(user=request.user, session=request.session, data=None)
+    """POST: start the questions again for another case (the unfinished draft is discarded).
+    GET changes nothing: with unfinished answers it asks first, otherwise it starts."""
+    if request.method == "POST":
+        interview_draft_replace(user=request.user, session=request.session, data=None)
+    elif interview_in_progress(request=request):
+        return render(request, "eligibility/new_case.html")
     return redirect("eligibility:step", step="county")
 
 
-@require_safe
+@require_POST
 def case_edit(request: HttpRequest, case_id: int) -> HttpResponse:
     case = _owned_case(request, case_id)
     interview_draft_replace(
@@ -116,3 +126,46 @@ def person_situation(request: HttpRequest) -> HttpResponse:
             else {}
         )
     return render(request, "eligibility/situation.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def carry_over(request: HttpRequest) -> HttpResponse:
+    """After signing in on a browser where someone answered without an account: add those
+    answers to the account only if the person says they are theirs, otherwise discard them."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    summary = anonymous_work_summary(session=request.session)
+    next_url = _safe_next(request)
+    if summary is None:
+        return redirect(next_url)
+    if request.method == "POST":
+        keep = request.POST.get("choice") == "add"
+        anonymous_work_settle(user=request.user, session=request.session, keep=keep)
+        if keep:
+            messages.success(request, _("The answers were added to your account."))
+        else:
+            messages.info(request, _("The answers were discarded."))
+        return redirect(next_url)
+    return render(
+        request, "eligibility/carry_over.html", {"summary": summary, "next_url": next_url}
+    )
+
+
+@require_POST
+def finish(request: HttpRequest) -> HttpResponse:
+    """ "This is a shared computer: I am done." Deletes what was answered here without an
+    account and empties the browser's storage of this site."""
+    if request.user.is_authenticated:
+        return redirect("account_logout")
+    anonymous_work_discard(session=request.session)
+    request.session.flush()
+    response = redirect("site:home")
+    response["Clear-Site-Data"] = CLEAR_SITE_DATA
+    return response
+
+
+def _safe_next(request: HttpRequest) -> str:
+    candidate = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(candidate, allowed_hosts={request.get_host()}):
+        return candidate
+    return reverse("site:dashboard")

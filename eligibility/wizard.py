@@ -10,6 +10,7 @@ from collections import OrderedDict
 from typing import Any
 
 from django import forms as django_forms
+from django.core.exceptions import SuspiciousOperation
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -205,6 +206,9 @@ class InterviewWizard(NamedUrlSessionWizardView):
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         # An old page sent again for a question that no longer applies: show the one that does.
         posted = request.POST.get(f"{self.prefix}-current_step")
+        if posted is not None and posted not in STEP_NAMES:
+            # A tampered form naming no question (e.g. "finished"): 400, like a missing one.
+            raise SuspiciousOperation("The interview form names no question.")
         skipped = self._redirect_if_not_applicable(posted)
         if skipped:
             return skipped

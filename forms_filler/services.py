@@ -6,6 +6,7 @@ import logging
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_noop
 
@@ -13,7 +14,7 @@ from eligibility.models import Case
 from expunge_portal.accounts.models import User
 
 from . import storage
-from .models import Packet, PacketVersion, RenderStatus
+from .models import Message, Packet, PacketVersion, RenderStatus, ReviewEvent
 from .packet_input import (
     NEEDS_NAME,
     NOT_CHECKED,
@@ -30,10 +31,10 @@ __all__ = [
     "PacketNotPossible",
     "RenderRefused",
     "packet_files_delete_for_case",
-    "packet_files_delete_for_user",
     "packet_request",
     "packet_version_render",
     "packet_version_retry",
+    "packets_erase_for_cases",
     "recover_stuck_renders",
 ]
 
@@ -239,11 +240,17 @@ def _version_file_names(versions: "list[PacketVersion]") -> list[str]:
     return [name for v in versions for name in (v.file.name, v.preview.name) if name]
 
 
-def packet_files_delete_for_user(*, user: User) -> None:
-    """Delete the stored PDFs and previews of every version of every packet of this account
-    (before the rows go with the account)."""
-    versions = list(PacketVersion.objects.filter(packet__case__person__owner=user))
-    storage.files_delete(_version_file_names(versions))
+def packets_erase_for_cases(*, cases: QuerySet[Case]) -> None:
+    """Delete the packets of these cases in a few set-based statements: their stored files, then
+    messages, review events, versions and packets (no per-row signals: nothing here has history
+    or signal receivers). Used when people are erased (account deletion, the stale-data purge)."""
+    versions = PacketVersion.objects.filter(packet__case__in=cases)
+    names = [name for pair in versions.values_list("file", "preview") for name in pair if name]
+    storage.files_delete(names)
+    packets = Packet.objects.filter(case__in=cases)
+    for model in (Message, ReviewEvent, PacketVersion):
+        model.objects.filter(packet__in=packets)._raw_delete(model.objects.db)
+    packets._raw_delete(Packet.objects.db)
 
 
 def packet_files_delete_for_case(*, case: Case) -> None:

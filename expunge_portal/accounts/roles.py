@@ -34,3 +34,22 @@ def is_content_editor(user: User | AnonymousUser) -> bool:
     if not user.is_authenticated:
         return False
     return user.is_superuser or user.groups.filter(name=CONTENT_EDITOR_GROUP).exists()
+
+
+def has_staff_role(user: User | AnonymousUser) -> bool:
+    """Clinic staff, content editors, admins and anyone the admin lets in: the accounts that
+    see other people's records or change the site, so they sign in with a second step and idle
+    out sooner."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser or user.is_staff:
+        return True
+    return user.groups.filter(name__in=(CLINIC_STAFF_GROUP, CONTENT_EDITOR_GROUP)).exists()
+
+
+def request_user_has_staff_role(request: HttpRequest) -> bool:
+    """has_staff_role(request.user), asked of the database at most once per request."""
+    if not hasattr(request, "_user_has_staff_role"):
+        user = getattr(request, "user", None)
+        request._user_has_staff_role = user is not None and has_staff_role(user)
+    return request._user_has_staff_role

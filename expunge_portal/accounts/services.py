@@ -1,4 +1,5 @@
 from django.contrib.auth.models import Group
+from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
@@ -22,13 +23,17 @@ def user_with_role(*, email: str, password: str, group: str, is_staff: bool) -> 
         validate_email(email)
     except ValidationError as error:
         raise ValidationError({"email": f"{email!r} is not an email address."}) from error
-    if len(password) < 8:
-        raise ValidationError({"password": "use at least 8 characters."})
     user, created = User.objects.get_or_create(email=email.lower())
-    user.set_password(password)
     user.is_staff = user.is_staff or is_staff
     user.save()
     user.groups.add(Group.objects.get(name=group))
+    try:
+        # After the group is added, so the staff roles' longer minimum applies.
+        validate_password(password, user)
+    except ValidationError as error:
+        raise ValidationError({"password": " ".join(error.messages)}) from error
+    user.set_password(password)
+    user.save(update_fields=["password"])
     EmailAddress.objects.update_or_create(
         user=user, email=user.email, defaults={"verified": True, "primary": True}
     )

@@ -75,8 +75,10 @@ def _our_hosts() -> frozenset[str]:
 
 
 def _is_external(href: str, our_hosts: frozenset[str]) -> bool:
-    parts = urlsplit(href.replace("&amp;", "&"))
-    if parts.scheme.lower() not in {"http", "https"}:
+    # Browsers read "//host" and "\\host" as "another host, same scheme".
+    parts = urlsplit(href.replace("&amp;", "&").strip().replace("\\", "/"))
+    protocol_relative = not parts.scheme and bool(parts.netloc)
+    if parts.scheme.lower() not in {"http", "https"} and not protocol_relative:
         return False
     return (parts.hostname or "").lower() not in our_hosts
 

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "django.forms",  # lets our form templates override and extend Django's
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "formtools",
     "simple_history",
     "django_tasks_db",
@@ -77,6 +78,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Below WhiteNoise, which answers static files itself (those may be cached).
+    "expunge_portal.site.middleware.NoStoreMiddleware",
+    "expunge_portal.site.middleware.RefuseNulInQueryMiddleware",
     "expunge_portal.site.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -84,8 +88,11 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "expunge_portal.accounts.middleware.UserLanguageMiddleware",
-    "eligibility.middleware.AdoptAnonymousCasesMiddleware",
+    "eligibility.middleware.AnonymousWorkMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "expunge_portal.accounts.middleware.SessionLifetimeMiddleware",
+    "expunge_portal.accounts.middleware.StaffMfaRequiredMiddleware",
+    "expunge_portal.accounts.middleware.SharedComputerLogoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -153,6 +160,7 @@ AUTHENTICATION_BACKENDS = [
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "expunge_portal.accounts.passwords.StaffMinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -174,6 +182,21 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": os.environ.get("LOGIN_FAILED_RATE_LIMIT", "5/5m/ip,5/5m/key"),
 }
 ACCOUNT_ADAPTER = "expunge_portal.accounts.adapter.AccountAdapter"
+# The login form offers "Remember me"; unticked, the session ends when the browser closes.
+ACCOUNT_SESSION_REMEMBER = None
+# Behind the TLS proxy every request comes from the proxy's address: the per-address login limit
+# must read the client's address from the header the proxy sets, and only then (a client could
+# write the header itself when nothing in front of the portal overwrites it).
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("ALLAUTH_TRUSTED_PROXY_COUNT", "0"))
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = os.environ.get("ALLAUTH_TRUSTED_CLIENT_IP_HEADER") or None
+# Two-step sign-in: an authenticator app (TOTP) plus recovery codes. Required for staff roles
+# (expunge_portal.accounts.middleware.StaffMfaRequiredMiddleware), optional for petitioners.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = os.environ.get("MFA_TOTP_ISSUER", "Expunge Portal")
+MFA_ADAPTER = "expunge_portal.accounts.adapter.MfaAdapter"
+# Staff roles choose passwords of at least this many characters (everyone: the common-password
+# list and the other validators above).
+STAFF_PASSWORD_MIN_LENGTH = 12
 
 # --- Email ----------------------------------------------------------------------------------
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Expunge Portal <noreply@localhost>")
@@ -252,7 +275,13 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_AGE = 60 * 60 * 24 * 14
+# Sessions: anonymous ones end when the browser closes; signed-in ones idle out (30 minutes for
+# staff roles, 2 hours for petitioners) and end SESSION_COOKIE_AGE after sign-in whatever happens
+# (accounts/middleware.SessionLifetimeMiddleware).
+SESSION_COOKIE_AGE = 60 * 60 * 12
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_IDLE_SECONDS_STAFF = 30 * 60
+SESSION_IDLE_SECONDS_PETITIONER = 2 * 60 * 60
 CSRF_COOKIE_HTTPONLY = True
 CSRF_FAILURE_VIEW = "expunge_portal.site.views.csrf_failure"
 SESSION_COOKIE_SECURE = not DEBUG

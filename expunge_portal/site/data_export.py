@@ -2,7 +2,8 @@
 
 from typing import Any
 
-from django.db.models import Model
+from allauth.mfa.models import Authenticator
+from django.db.models import Model, QuerySet
 from django.forms.models import model_to_dict
 
 from expunge_portal.accounts.models import User
@@ -38,6 +39,11 @@ def user_data_export(*, user: User) -> dict[str, Any]:
         "person": None,
         "cases": [],
         "unfinished_interview": None,
+        "two_step_sign_in": [
+            {"type": a.type, "created_at": a.created_at, "last_used_at": a.last_used_at}
+            for a in Authenticator.objects.filter(user=user)
+        ],
+        "history": {"person": [], "cases": [], "counts": []},
     }
     export["unfinished_interview"] = interview_draft_data(user=user)
     person = Person.objects.filter(owner=user).first()
@@ -46,7 +52,38 @@ def user_data_export(*, user: User) -> dict[str, Any]:
     export["person"] = _plain(person, exclude=("owner", "anonymous_key"))
     for case in person.cases.prefetch_related("counts", "determinations"):
         export["cases"].append(_case_export(case))
+    export["history"] = _history_export(person)
     return export
+
+
+HISTORY_HIDDEN = ("history_id", "history_user", "history_change_reason", "owner", "anonymous_key")
+
+
+def _history_rows(queryset: QuerySet[Model]) -> list[dict[str, Any]]:
+    """Every earlier state of the records, with when and how it changed (+ added, ~ changed,
+    - deleted); who on the staff made a change is the clinic's, as with internal notes."""
+    rows = []
+    for row in queryset.order_by("history_date", "history_id"):
+        data = {
+            field.attname: getattr(row, field.attname)
+            for field in row._meta.concrete_fields
+            if field.name not in HISTORY_HIDDEN
+        }
+        rows.append(data)
+    return rows
+
+
+def _history_export(person) -> dict[str, list[dict[str, Any]]]:
+    """The earlier versions of the person's details, cases (removed ones too) and offenses
+    that the change history keeps."""
+    from eligibility.models import Case, Count, Person
+
+    case_ids = Case.history.filter(person_id=person.pk).values("id")
+    return {
+        "person": _history_rows(Person.history.filter(id=person.pk)),
+        "cases": _history_rows(Case.history.filter(person_id=person.pk)),
+        "counts": _history_rows(Count.history.filter(case_id__in=case_ids)),
+    }
 
 
 def _case_export(case) -> dict[str, Any]:

@@ -2,8 +2,9 @@ import logging
 from collections.abc import Callable
 
 from django.db import DatabaseError, InterfaceError, OperationalError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.template.loader import render_to_string
+from django.utils.cache import patch_cache_control
 
 logger = logging.getLogger(__name__)
 
@@ -44,3 +45,32 @@ def _is_connection_error(exception: DatabaseError) -> bool:
     # A lost connection leaves Django's wrapper unusable; a query error (a bad lock, a constraint)
     # keeps it usable and is a real bug that must surface as a 500.
     return connection.connection is None or not connection.is_usable()
+
+
+class NoStoreMiddleware:
+    """Every page the portal makes may show someone's record (their answers, their papers, a
+    queue of other people's): no browser, shared computer or proxy keeps a copy. Static files
+    are answered before this runs and stay cacheable."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        patch_cache_control(response, no_store=True, private=True)
+        return response
+
+
+class RefuseNulInQueryMiddleware:
+    """A NUL byte in a query string (a search box, an admin filter) is never a real search, and
+    PostgreSQL refuses it in a query with a server error: answer 400 before any view runs.
+    (Form fields refuse NUL bytes themselves, with an error next to the field.)"""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        for key, values in request.GET.lists():
+            if "\x00" in key or any("\x00" in value for value in values):
+                return HttpResponseBadRequest()
+        return self.get_response(request)

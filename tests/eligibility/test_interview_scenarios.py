@@ -244,7 +244,7 @@ def test_check_your_answers_lists_every_answer_with_a_change_link(petitioner_cli
 def test_editing_a_saved_case_updates_it_instead_of_adding_one(petitioner_client, petitioner):
     finish(petitioner_client, probation_case())
     case = Case.objects.get(person__owner=petitioner)
-    response = petitioner_client.get(f"/screening/cases/{case.pk}/edit/")
+    response = petitioner_client.post(f"/screening/cases/{case.pk}/edit/")
     assert response["Location"] == step_url("check")
     assert "24CR000123" in petitioner_client.get(step_url("check")).content.decode()
     petitioner_client.get(step_url("probation") + "?return=check")
@@ -290,6 +290,7 @@ def test_anonymous_screening_works_and_carries_over_on_sign_up():
 
     EmailAddress.objects.filter(email="anon@example.org").update(verified=True)
     client.post("/accounts/login/", {"login": "anon@example.org", "password": PASSWORD})
+    client.post("/screening/carry-over/", {"choice": "add"})  # "they are mine"
     html = client.get("/screening/results/").content.decode()
     case.refresh_from_db()
     assert case.person.owner.email == "anon@example.org"
@@ -305,6 +306,7 @@ def test_an_unfinished_anonymous_draft_carries_over_when_logging_in(petitioner):
     from tests.conftest import PASSWORD
 
     client.post("/accounts/login/", {"login": petitioner.email, "password": PASSWORD})
+    client.post("/screening/carry-over/", {"choice": "add"})  # "they are mine"
     response = client.get("/screening/")
     assert response["Location"] == step_url("judgment-date")
     # And the draft is now in the database, so another device resumes it too.

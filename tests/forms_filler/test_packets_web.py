@@ -327,15 +327,9 @@ def test_packets_for_user_has_no_n_plus_one(petitioner, other_petitioner, ready)
     assert queries_for(other_petitioner) == one
 
 
-def test_deleting_files_for_user_and_case(petitioner, case, ready) -> None:
+def test_deleting_files_for_case(case, ready) -> None:
     storage = packet_storage()
     names = [ready.file.name, ready.preview.name]
     services.packet_files_delete_for_case(case=case)
     assert not any(storage.exists(n) for n in names)
-    services.packet_files_delete_for_user(user=petitioner)  # nothing left: harmless
-
-
-def test_deleting_files_for_user(petitioner, ready) -> None:
-    services.packet_files_delete_for_user(user=petitioner)
-    assert not packet_storage().exists(ready.file.name)
-    assert not packet_storage().exists(ready.preview.name)
+    services.packet_files_delete_for_case(case=case)  # nothing left: harmless

@@ -54,7 +54,9 @@ PAGES: dict[str, str] = {
     "eligibility:new_case": "302 302 302 302 302",
     "eligibility:results": "200 200 200 200 200",
     "eligibility:situation": "404 200 200 404 404",  # each person's own answers
-    "eligibility:case_edit": "404 302 404 404 404",
+    "eligibility:case_edit": "405 405 405 405 405",
+    "eligibility:carry_over": "login 302 302 302 302",
+    "eligibility:finish": "405 405 405 405 405",
     "eligibility:case_remove": "404 200 404 404 404",
     "eligibility:step": "200 200 200 200 200",
     "forms_filler:packet": "signup 200 404 200 200",
@@ -72,6 +74,14 @@ PAGES: dict[str, str] = {
     "review:action": "login 403 403 405 405",
     "review:assign": "login 403 403 405 405",
     "review:message": "login 403 403 405 405",
+    "mfa_index": "login 200 200 200 200",
+    "mfa_authenticate": "login 302 302 302 302",
+    "mfa_reauthenticate": "login 302 302 200 200",
+    "mfa_activate_totp": "login 302 302 302 302",
+    "mfa_deactivate_totp": "login 404 404 302 302",
+    "mfa_view_recovery_codes": "login 404 404 404 404",
+    "mfa_generate_recovery_codes": "login 302 302 302 302",
+    "mfa_download_recovery_codes": "login 404 404 404 404",
 }
 
 # POST answers per role for every URL that accepts POST (the body is empty or harmless; state
@@ -92,6 +102,10 @@ POSTS: dict[str, str] = {
     "accounts:delete": "login 200 200 200 200",
     "eligibility:case_remove": "404 302 404 404 404",
     "eligibility:situation": "404 200 200 404 404",  # each person's own answers
+    "eligibility:new_case": "302 302 302 302 302",
+    "eligibility:case_edit": "404 302 404 404 404",
+    "eligibility:carry_over": "login 302 302 302 302",
+    "eligibility:finish": "302 302 302 302 302",
     "eligibility:step": "400 400 400 400 400",
     "forms_filler:packet": "signup 302 404 404 404",
     "forms_filler:retry": "login 302 404 302 302",
@@ -105,6 +119,11 @@ POSTS: dict[str, str] = {
     "review:action": "login 403 403 302 302",
     "review:assign": "login 403 403 302 302",
     "review:message": "login 403 403 302 302",
+    "mfa_authenticate": "login 302 302 302 302",
+    "mfa_reauthenticate": "login 302 302 200 200",
+    "mfa_activate_totp": "login 302 302 302 302",
+    "mfa_deactivate_totp": "login 404 404 302 302",
+    "mfa_generate_recovery_codes": "login 302 302 302 302",
 }
 
 # The admin: the answer an admin gets on each registered model's pages (everyone else is sent to
@@ -189,6 +208,14 @@ ADMIN_MODELS: dict[str, dict[str, str]] = {
         "add": "403",
         "history": "200",
         "delete": "403",
+        "change": "200",
+        "object": "302",
+    },
+    "mfa_authenticator": {
+        "changelist": "200",
+        "add": "403",
+        "history": "200",
+        "delete": "200",
         "change": "200",
         "object": "302",
     },

@@ -1,0 +1,56 @@
+"""Search the whole database and every stored file for a person's details.
+
+Tables come from the database's own catalogue (not from the models), so a table nobody thought
+of is searched too; every column of every row is read as text. Session rows are decoded first,
+and PDFs are searched in their extracted text as well (their streams are compressed)."""
+
+import io
+from pathlib import Path
+
+from django.contrib.sessions.backends.db import SessionStore
+from django.core.files.storage import default_storage
+from django.db import connection
+from pypdf import PdfReader
+
+
+def _as_text(value: object) -> str:
+    if isinstance(value, memoryview):
+        value = value.tobytes()
+    if isinstance(value, bytes):
+        return value.decode("latin-1")
+    return "" if value is None else str(value)
+
+
+def database_hits(needles: list[str]) -> list[tuple[str, str]]:
+    """(table, needle) for every row of every table that holds one of the needles."""
+    hits = []
+    with connection.cursor() as cursor:
+        for table in connection.introspection.table_names(cursor):
+            cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")  # noqa: S608
+            columns = [column[0] for column in cursor.description]
+            for row in cursor.fetchall():
+                text = " ".join(_as_text(value) for value in row)
+                if table == "django_session":
+                    data = dict(zip(columns, row, strict=True))["session_data"]
+                    text += " " + repr(SessionStore().decode(data))
+                hits += [(table, needle) for needle in needles if needle.lower() in text.lower()]
+    return hits
+
+
+def storage_root() -> Path:
+    return Path(default_storage.location)
+
+
+def file_hits(needles: list[str]) -> list[tuple[str, str]]:
+    """(path, needle) for every file under the storage root that holds one of the needles."""
+    hits = []
+    root = storage_root()
+    for path in root.rglob("*") if root.exists() else []:
+        if not path.is_file():
+            continue
+        data = path.read_bytes()
+        text = data.decode("latin-1")
+        if path.suffix == ".pdf":
+            text += " ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+        hits += [(str(path), needle) for needle in needles if needle.lower() in text.lower()]
+    return hits
