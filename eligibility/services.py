@@ -257,11 +257,6 @@ def person_adopt_anonymous(*, user: User, session) -> Person | None:
     return existing
 
 
-# Sent when someone finishes on a shared computer: the browser drops this site's cookies,
-# storage and cache.
-CLEAR_SITE_DATA = '"cache", "cookies", "storage"'
-
-
 def anonymous_work_settle(*, user: User, session: SessionBase, keep: bool) -> None:
     """The person's answer on the carry-over page: add this browser's answers given before
     signing in to the account, or delete them."""

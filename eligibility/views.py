@@ -7,6 +7,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from expunge_portal.accounts.middleware import CLEAR_SITE_DATA
+
 from .facts_from_answers import PERSON_FIELDS
 from .forms import TRI_STATE_CHOICES, CurrentStatusForm, tri_state_initial
 from .models import Case, Person
@@ -19,7 +21,6 @@ from .selectors import (
     person_for_request,
 )
 from .services import (
-    CLEAR_SITE_DATA,
     SituationAnswer,
     anonymous_work_discard,
     anonymous_work_settle,

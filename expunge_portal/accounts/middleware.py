@@ -127,6 +127,10 @@ def _has_totp(request: HttpRequest) -> bool:
     ).exists()
 
 
+# What a shared computer forgets when the person is done (logout, or "finish" without an account).
+CLEAR_SITE_DATA = '"cache", "cookies", "storage"'
+
+
 class SharedComputerLogoutMiddleware:
     """Logging out with "this is a shared computer" ticked also tells the browser to drop this
     site's cookies, storage and cache (Clear-Site-Data); the session itself always ends."""
@@ -142,7 +146,5 @@ class SharedComputerLogoutMiddleware:
         )
         response = self.get_response(request)
         if shared:
-            from eligibility.services import CLEAR_SITE_DATA
-
             response["Clear-Site-Data"] = CLEAR_SITE_DATA
         return response

@@ -43,7 +43,10 @@ OTHER_DETAILS = {"full_name": "Ana Ruiz", "street": "2 Elm St", "city": "Davis",
 def _interview(
     client: Client, *, case_number: str = CASE_NUMBER, first: bool = True, details=DETAILS
 ) -> Case:
-    steps = probation_case(violated="yes")
+    # The person-wide questions ("right now") and details are asked once per person.
+    steps = (
+        probation_case(violated="yes") if first else probation_case(violated="yes", right_now=None)
+    )
     steps[1] = ("case-number", {"case_number": case_number})
     about_you = [("about-you", details)] if first else []  # asked once per person
     walk(client, [*steps, *about_you, ("check", {})])
