@@ -53,7 +53,12 @@ def court_note_values(record: CourtRecord) -> dict[str, Any]:
         if text is not None:
             values[name] = values[f"{name}_en"] = text.en
             values[f"{name}_es"] = text.es
-    checked = [fact.checked for name, fact in record.facts().items() if fact.checked]
+    # The court's name comes from the form's caption; "last checked" is about the court's practice.
+    checked = [
+        fact.checked
+        for name, fact in record.facts().items()
+        if fact.checked and name != "court_name"
+    ]
     values["last_checked"] = max(checked) if checked else None
     return values
 
