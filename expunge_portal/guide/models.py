@@ -87,9 +87,7 @@ class CountyFilingNote(models.Model):
         help_text=_("When the court has several courthouses: which one takes these petitions."),
     )
     clerk_phone = models.CharField(_("clerk's phone"), max_length=40, blank=True)
-    self_help_url = models.URLField(
-        _("court's self-help web address"), max_length=300, blank=True
-    )
+    self_help_url = models.URLField(_("court's self-help web address"), max_length=300, blank=True)
     efiling = models.CharField(
         _("e-filing accepted"),
         max_length=10,

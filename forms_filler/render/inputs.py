@@ -75,6 +75,18 @@ class CountyNotes:
     # The latest day any of this court's facts was checked against its web pages.
     checked_on: date | None = None
 
+    @property
+    def has_court_facts(self) -> bool:
+        """Whether anything about the courthouse or how it takes filings has been checked."""
+        return bool(
+            self.court_street
+            or self.court_city_zip
+            or self.clerk_phone
+            or self.self_help_url
+            or self.efiling != "unknown"
+            or self.mail_filing != "unknown"
+        )
+
     @classmethod
     def for_unknown_county(cls, county: str) -> "CountyNotes":
         """Notes for a county whose practice nobody has recorded yet: ask the clerk, never guess."""

@@ -106,40 +106,51 @@ def test_without_a_database_the_shipped_data_fills_the_box(no_database, caplog):
 @pytest.mark.django_db
 def test_english_cover_gives_the_rest_of_the_court_facts():
     text = cover_text("Orange", "en")
-    assert "Your court Court Superior Court of California, County of Orange" in text
-    assert "Clerk's phone (877) 872-2122" in text
-    assert "Court's help page https://occourts.org/self-help/criminal/index.html" in text
-    assert "Filing online Ask the clerk. Filing by mail Ask the clerk." in text
-    assert "Where to file Ask the clerk which courthouse takes petitions for dismissal." in text
-    assert "the pages we read do not say which one takes petitions for dismissal" in text
+    assert (
+        "Your court Court Superior Court of California, County of Orange. "
+        "Ask the clerk which courthouse takes these petitions. The court has several justice "
+        "centers; the pages we read do not say which one takes petitions for dismissal."
+    ) in text
+    assert (
+        "Clerk Phone: (877) 872-2122. Help page: https://occourts.org/self-help/criminal/index.html."
+    ) in text
+    assert "How to file Online: ask the clerk. By mail: ask the clerk." in text
     assert "We read these details on the court's own web pages on Dec. 1, 2026." in text
 
 
 @pytest.mark.django_db
 def test_spanish_cover_gives_the_court_facts_in_spanish():
     text = cover_text("Orange", "es")
-    assert "Su corte Corte Superior Court of California, County of Orange" in text
-    assert "Teléfono del secretario (877) 872-2122" in text
-    assert "Presentar por internet Pregúntele al secretario." in text
-    assert "Presentar por correo Pregúntele al secretario." in text
+    assert "Su corte Corte Superior Court of California, County of Orange." in text
+    assert "Pregunte al secretario en qué edificio se reciben estas peticiones." in text
     assert "las páginas que leímos no dicen cuál recibe las peticiones de desestimación" in text
-    assert "el 1 de diciembre de 2026" in text
-    for english in ("Ask the clerk", "Your court", "Where to file", "the pages we read"):
+    assert "Secretario Teléfono: (877) 872-2122. Página de ayuda:" in text
+    assert (
+        "Cómo presentar Por internet: pregunte al secretario. Por correo: pregunte al secretario."
+    ) in text
+    assert "Leímos estos datos en las páginas web de la propia corte el 1 de diciembre de 2026" in (
+        text
+    )
+    for english in ("ask the clerk", "Ask the clerk", "Your court", "How to file", "pages we read"):
         assert english not in text
 
 
 @pytest.mark.django_db
 def test_cover_for_a_court_with_the_address_and_nothing_else_checked():
     text = cover_text("Amador", "en")
-    assert "Where to file 500 Argonaut Lane, Jackson, CA 95642" in text
-    assert "Clerk's phone Ask the clerk." in text
-    assert "Court's help page Ask the clerk." in text
+    assert "County of Amador, 500 Argonaut Lane, Jackson, CA 95642." in text
+    assert "Clerk Phone: ask the clerk. Help page: ask the clerk." in text
 
 
 @pytest.mark.django_db
-def test_cover_for_a_court_nobody_checked_says_so():
+def test_cover_for_a_court_nobody_checked_says_so_in_one_sentence():
     text = cover_text("Modoc", "es")
-    assert "Todavía no hemos revisado estos datos con la corte" in text
+    assert (
+        "Su corte: Superior Court of California, County of Modoc. Todavía no tenemos su "
+        "dirección, teléfono ni página web: pregunte al secretario en qué edificio se reciben "
+        "estas peticiones, y si puede presentarlas por internet o por correo."
+    ) in text
+    assert "Leímos estos datos" not in text
 
 
 @pytest.mark.django_db
@@ -154,9 +165,8 @@ def test_a_hand_edited_note_with_markup_is_printed_as_plain_text():
     first_page = pages_by_kind("Amador")["cr180"][0]
     assert "STREET ADDRESS: 500 Argonaut Lane" in first_page
     text = cover_text("Amador", "en")
-    assert "Clerk's phone (209) 555-0100" in text
+    assert "Clerk Phone: (209) 555-0100. Help page: ask the clerk." in text
     assert "Room 101 & the front desk" in text
-    assert "Court's help page Ask the clerk." in text
     for leftover in ("<", "script", "alert", "javascript", "passwd", "p{}"):
         assert leftover not in text + first_page
 
