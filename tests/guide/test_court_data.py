@@ -59,7 +59,7 @@ def test_zip_codes_look_like_california_zip_codes_and_addresses_come_whole():
         known = [part != "ask the clerk" for part in parts]
         assert all(known) or not any(known), entry["county"]
         if entry["zip"] != "ask the clerk":
-            assert re.fullmatch(r"9[0-6]\d{3}", entry["zip"]["value"]), entry["county"]
+            assert re.fullmatch(r"9[0-6]\d{3}(-\d{4})?", entry["zip"]["value"]), entry["county"]
 
 
 def test_text_facts_have_both_languages():
