@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import models, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from .court_data import CourtRecord, Fact
@@ -63,7 +63,9 @@ def court_note_values(record: CourtRecord) -> dict[str, Any]:
     return values
 
 
-def _edited_by_staff(history_model: type[models.Model], note_id: int) -> bool:
+# The note and history models are either the real ones or a data migration's historical copies;
+# no static type covers both, so they are typed Any.
+def _edited_by_staff(history_model: Any, note_id: int) -> bool:
     """True once a person saved the note (in the admin): from then on the database copy wins."""
     latest = history_model.objects.filter(id=note_id).order_by("-history_date", "-pk").first()
     return latest is not None and latest.history_user_id is not None
@@ -72,8 +74,8 @@ def _edited_by_staff(history_model: type[models.Model], note_id: int) -> bool:
 def court_data_apply(
     *,
     records: dict[str, CourtRecord],
-    note_model: type[models.Model],
-    history_model: type[models.Model],
+    note_model: Any,
+    history_model: Any,
 ) -> CourtDataResult:
     """Create or update each county's filing note from the shipped data, with a history row.
 
