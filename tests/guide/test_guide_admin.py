@@ -193,18 +193,18 @@ def test_county_note_edit_is_recorded_with_the_editor(editor_client, content_edi
 
 
 def test_staff_edit_the_court_facts_in_the_admin_with_history(editor_client, content_editor):
-    note = CountyFilingNote.objects.get(county="Fresno")
+    note = CountyFilingNote.objects.get(county="Tulare")
     url = reverse("admin:guide_countyfilingnote_change", args=[note.pk])
     sources = {
-        "street": {"source": "https://www.fresno.courts.ca.gov/locations", "checked": "2026-12-02"}
+        "street": {"source": "https://www.tulare.courts.ca.gov/locations", "checked": "2026-12-02"}
     }
     data = _note_form_data(
         note,
         court_street="100 Test Street",
-        court_city="Fresno",
-        court_zip="93721",
+        court_city="Visalia",
+        court_zip="93291",
         clerk_phone="(559) 555-0199",
-        self_help_url="https://www.fresno.courts.ca.gov/self-help",
+        self_help_url="https://www.tulare.courts.ca.gov/self-help",
         efiling="no",
         mail_filing="yes",
         fact_sources=json.dumps(sources),
@@ -214,8 +214,8 @@ def test_staff_edit_the_court_facts_in_the_admin_with_history(editor_client, con
     note.refresh_from_db()
     assert (note.court_street, note.court_city, note.court_zip) == (
         "100 Test Street",
-        "Fresno",
-        "93721",
+        "Visalia",
+        "93291",
     )
     assert note.mail_filing == "yes"
     assert note.fact_sources == sources
