@@ -2,8 +2,8 @@
 interview's stored models. The one module that builds packet inputs.
 
 Every case goes through the eligibility engine, so the renderer only ever sees a decided case.
-County filing notes come from the guide app when it is there, and otherwise (or for a county with
-no note) from `CountyNotes.for_unknown_county`, which tells the person to ask the clerk.
+County filing notes and court facts come from `county_notes.county_notes_for`: the database's note,
+or the court data shipped in the repository when there is no database.
 
     packet = packet_input_from_dict(data, as_of=date(2025, 6, 15), language="es")
     packet = packet_input_for_case(case=case, language="es")  # or PacketNotPossible
@@ -16,14 +16,11 @@ Case, its counts, its latest determination, the Person and the county's filing n
 
 import hashlib
 import json
-import logging
 from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from django.apps import apps
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import DatabaseError
 from django.utils import translation
 from django.utils.translation import gettext_noop
 
@@ -34,6 +31,7 @@ from eligibility.selectors import latest_determination
 from eligibility.services import today_in_california
 from expunge_portal.counties import COUNTIES
 
+from .county_notes import county_notes_for
 from .render.inputs import CaseInput, CountInput, CountyNotes, Language, PacketInput, Petitioner
 
 PETITIONER_FIELDS = ("name", "street", "city", "state", "zip", "phone", "email")
@@ -50,7 +48,6 @@ LANGUAGES: tuple[Language, ...] = ("en", "es")
 _COUNTY_BY_FOLDED_NAME = {county.casefold(): county for county in COUNTIES}
 
 CountyNotesSource = Callable[[str], CountyNotes]
-logger = logging.getLogger(__name__)
 
 
 class PacketInputError(ValueError):
@@ -58,39 +55,6 @@ class PacketInputError(ValueError):
         super().__init__(f"{field}: {message}")
         self.field = field
         self.message = message
-
-
-def county_notes_for(county: str) -> CountyNotes:
-    """The staff-kept filing note for this county, in the active language, or "ask the clerk"."""
-    if not apps.is_installed("expunge_portal.guide"):
-        return CountyNotes.for_unknown_county(county)
-    # Imported here so the renderer still works where the guide app is not installed.
-    from expunge_portal.guide.selectors import county_filing_note
-
-    try:
-        note = county_filing_note(county=county)
-    except DatabaseError as error:
-        # A packet without local notes beats no packet: the cover then says to ask the clerk.
-        # (`build_packet` on a machine with no migrated database lands here for every county.)
-        logger.warning(
-            "County filing notes unavailable (%s); using 'ask the clerk' for %s", error, county
-        )
-        note = None
-    if note is None:
-        return CountyNotes.for_unknown_county(county)
-    service = note.service_on_prosecutor
-    return CountyNotes(
-        county=county,
-        court_name=note.court_name,
-        where_to_file=note.where_to_file,
-        copies=note.copies,
-        fees=note.fees,
-        service=service if service in ("court_forwards", "petitioner_serves") else "unknown",
-        service_note=note.service_note,
-        local_rules=note.local_rules,
-        hearing=note.hearing,
-        verified=note.verified,
-    )
 
 
 def _string(value: Any, field: str, *, required: bool, max_length: int) -> str:

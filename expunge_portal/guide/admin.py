@@ -1,5 +1,8 @@
 """Editors change the guide and the county filing notes here; every save is kept in History."""
 
+from typing import Any
+
+from django import forms
 from django.contrib import admin
 from django.urls import reverse
 from django.utils import translation
@@ -11,6 +14,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from .markdown import render_markdown
 from .models import CountyFilingNote, GuidePage
+from .translation import CountyFilingNoteTranslationOptions
 
 
 @admin.register(GuidePage)
@@ -65,15 +69,60 @@ class GuidePageAdmin(SimpleHistoryAdmin, TranslationAdmin):
             return render_markdown(obj.body_es)
 
 
+class CountyFilingNoteForm(forms.ModelForm):
+    """Every English text needs its Spanish: a Spanish packet never switches to English.
+    (The admin builds the form's fields from its fieldsets.)"""
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        for field in CountyFilingNoteTranslationOptions.fields:
+            english = (cleaned.get(f"{field}_en") or "").strip()
+            spanish = (cleaned.get(f"{field}_es") or "").strip()
+            if english and not spanish and f"{field}_es" in self.fields:
+                self.add_error(
+                    f"{field}_es",
+                    _("Write the Spanish text too: Spanish packets never show English notes."),
+                )
+        return cleaned
+
+
 @admin.register(CountyFilingNote)
 class CountyFilingNoteAdmin(SimpleHistoryAdmin, TranslationAdmin):
-    list_display = ("county", "court_name", "service_on_prosecutor", "verified", "last_checked")
+    form = CountyFilingNoteForm
+    list_display = (
+        "county",
+        "court_name",
+        "court_city",
+        "service_on_prosecutor",
+        "verified",
+        "last_checked",
+    )
     list_filter = ("verified", "service_on_prosecutor")
     search_fields = ("county", "court_name")
     readonly_fields = ("updated_at",)
     history_list_display = ("verified",)
     fieldsets = (
         (None, {"fields": ("county", "court_name")}),
+        (
+            _("The courthouse and the clerk"),
+            {
+                "fields": (
+                    "court_street",
+                    "court_city",
+                    "court_zip",
+                    "courthouse_note",
+                    "clerk_phone",
+                    "self_help_url",
+                    "efiling",
+                    "mail_filing",
+                ),
+                "description": _(
+                    "The street, city and ZIP are printed in the court box of the CR-180 and "
+                    "CR-181; leave them empty until checked. Record where each fact comes from "
+                    "under Checking."
+                ),
+            },
+        ),
         (
             _("Filing"),
             {
@@ -92,7 +141,10 @@ class CountyFilingNoteAdmin(SimpleHistoryAdmin, TranslationAdmin):
                 ),
             },
         ),
-        (_("Checking"), {"fields": ("verified", "source", "last_checked", "updated_at")}),
+        (
+            _("Checking"),
+            {"fields": ("verified", "source", "last_checked", "fact_sources", "updated_at")},
+        ),
     )
 
     def has_add_permission(self, request) -> bool:

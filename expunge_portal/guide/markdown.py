@@ -8,6 +8,7 @@ MathML are removed, and the text inside script, style, frames, SVG and MathML wi
 
 import re
 from functools import lru_cache
+from html import unescape
 from urllib.parse import urlsplit
 
 import markdown
@@ -145,3 +146,13 @@ def render_markdown(text: str) -> SafeString:
     marker = gettext("external link")
     language = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
     return mark_safe(_render(text, marker, language, _our_hosts()))  # noqa: S308 - sanitized by nh3
+
+
+def plain_text(text: str) -> str:
+    """Editor-written text with every tag removed, for places that print text, not HTML (the
+    packet's cover and court boxes). Scripts, styles and the like go with their content; the
+    entities nh3 writes are turned back into characters, since the caller escapes once more."""
+    cleaned = nh3.clean(
+        text, tags=set(), clean_content_tags=set(DROP_WITH_CONTENT), strip_comments=True
+    )
+    return unescape(cleaned).strip()

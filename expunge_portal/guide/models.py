@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 from expunge_portal.counties import COUNTY_CHOICES
 
+from .validators import validate_fact_sources
+
 
 class GuidePage(models.Model):
     title = models.CharField(_("title"), max_length=200)
@@ -67,8 +69,37 @@ class CountyFilingNote(models.Model):
         )
         UNKNOWN = "unknown", _("Not known yet: ask the clerk")
 
+    class YesNoUnknown(models.TextChoices):
+        YES = "yes", _("Yes")
+        NO = "no", _("No")
+        UNKNOWN = "unknown", _("Not known yet: ask the clerk")
+
     county = models.CharField(_("county"), max_length=40, unique=True, choices=COUNTY_CHOICES)
     court_name = models.CharField(_("court name"), max_length=200)
+    # The courthouse where criminal petitions for dismissal are filed: the CR-180 and CR-181 court
+    # boxes print these. Empty means nobody has checked it: the boxes stay blank.
+    court_street = models.CharField(_("courthouse street address"), max_length=200, blank=True)
+    court_city = models.CharField(_("courthouse city"), max_length=100, blank=True)
+    court_zip = models.CharField(_("courthouse ZIP code"), max_length=10, blank=True)
+    courthouse_note = models.TextField(
+        _("which courthouse, and why"),
+        blank=True,
+        help_text=_("When the court has several courthouses: which one takes these petitions."),
+    )
+    clerk_phone = models.CharField(_("clerk's phone"), max_length=40, blank=True)
+    self_help_url = models.URLField(_("court's self-help web address"), max_length=300, blank=True)
+    efiling = models.CharField(
+        _("e-filing accepted"),
+        max_length=10,
+        choices=YesNoUnknown.choices,
+        default=YesNoUnknown.UNKNOWN,
+    )
+    mail_filing = models.CharField(
+        _("filing by mail accepted"),
+        max_length=10,
+        choices=YesNoUnknown.choices,
+        default=YesNoUnknown.UNKNOWN,
+    )
     where_to_file = models.TextField(
         _("where to file"),
         help_text=_("Courthouse, clerk's office, address or e-filing, as the court publishes it."),
@@ -106,6 +137,16 @@ class CountyFilingNote(models.Model):
         help_text=_("Where the facts come from: a court web page address, or a call to the clerk."),
     )
     last_checked = models.DateField(_("last checked"), null=True, blank=True)
+    fact_sources = models.JSONField(
+        _("source of each fact"),
+        default=dict,
+        blank=True,
+        validators=[validate_fact_sources],
+        help_text=_(
+            'For each checked fact, the web page and the day: {"street": {"source": '
+            '"https://...", "checked": "2026-12-01"}}. A fact without an entry is unchecked.'
+        ),
+    )
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta:

@@ -20,7 +20,15 @@ class GuidePageTranslationOptions(TranslationOptions):
 
 @register(CountyFilingNote)
 class CountyFilingNoteTranslationOptions(TranslationOptions):
-    fields = ("where_to_file", "copies", "fees", "service_note", "local_rules", "hearing")
+    fields = (
+        "where_to_file",
+        "copies",
+        "fees",
+        "service_note",
+        "local_rules",
+        "hearing",
+        "courthouse_note",
+    )
     required_languages = {"en": ("where_to_file", "copies", "fees")}
 
 

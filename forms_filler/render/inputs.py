@@ -11,6 +11,7 @@ from typing import Any, Literal
 
 Language = Literal["en", "es"]
 Service = Literal["court_forwards", "petitioner_serves", "unknown"]
+YesNo = Literal["yes", "no", "unknown"]
 
 # The CR-180 items whose relief the court grants "in the interests of justice": a written
 # statement helps there, so the packet attaches the person's declaration to these only.
@@ -66,6 +67,26 @@ class CountyNotes:
     court_street: str = ""
     court_mailing: str = ""
     court_city_zip: str = ""
+    # The cover's court facts: empty or "unknown" means unchecked, and the cover says to ask.
+    courthouse_note: str = ""
+    clerk_phone: str = ""
+    self_help_url: str = ""
+    efiling: YesNo = "unknown"
+    mail_filing: YesNo = "unknown"
+    # The latest day any of this court's facts was checked against its web pages.
+    checked_on: date | None = None
+
+    @property
+    def has_court_facts(self) -> bool:
+        """Whether anything about the courthouse or how it takes filings has been checked."""
+        return bool(
+            self.court_street
+            or self.court_city_zip
+            or self.clerk_phone
+            or self.self_help_url
+            or self.efiling != "unknown"
+            or self.mail_filing != "unknown"
+        )
 
     @classmethod
     def for_unknown_county(cls, county: str) -> "CountyNotes":

@@ -182,6 +182,40 @@ def test_the_real_command_line_works_on_a_machine_with_no_database(tmp_path):
     assert "ask the criminal clerk" in "".join(page_texts(output.read_bytes()))
 
 
+def test_with_no_database_the_court_box_comes_from_the_shipped_court_data(tmp_path):
+    """The real command line on a fresh checkout fills Amador's court box from courts.json."""
+    output = tmp_path / "packet.pdf"
+    amador = {**packet_json()["cases"][0], "county": "Amador"}
+    env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
+    command = [
+        sys.executable,
+        "manage.py",
+        "build_packet",
+        str(write_input(tmp_path, packet_json(cases=[amador]))),
+    ]
+    result = subprocess.run(  # noqa: S603  # our own manage.py, fixed arguments
+        [*command, "--output", str(output), "--as-of", "2025-06-15"],
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        env={
+            **env,
+            "DJANGO_SETTINGS_MODULE": "expunge_portal.settings.test",
+            "VAR_DIR": str(tmp_path / "missing" / "var"),
+        },
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(warnings) == 1
+    assert "using the shipped court data for Amador" in warnings[0]
+    texts = page_texts(output.read_bytes())
+    cr180 = next(text for text in texts if "PETITION FOR DISMISSAL" in text)
+    assert "STREET ADDRESS: 500 Argonaut Lane" in cr180
+    assert "CITY AND ZIP CODE: Jackson, CA 95642" in cr180
+
+
 def test_the_real_command_line_exits_2_on_invalid_input(tmp_path):
     data = packet_json(cases=[{**packet_json()["cases"][0], "judgment_date": "yesterday"}])
     output = tmp_path / "packet.pdf"

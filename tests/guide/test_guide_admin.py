@@ -1,5 +1,7 @@
 """Content editors: the guide and county notes in the admin, nothing else; history of edits."""
 
+import json
+
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
@@ -133,10 +135,37 @@ def test_edit_through_admin_is_recorded_with_the_editor(editor_client, content_e
     assert page.history.earliest().history_type == "+"  # the seed migration's first version
 
 
+def _note_form_data(note: CountyFilingNote, **changes: str) -> dict[str, str]:
+    """The county note's change form as the admin shows it, with some fields changed."""
+    data = {
+        "county": note.county,
+        "court_name": note.court_name,
+        "court_street": note.court_street,
+        "court_city": note.court_city,
+        "court_zip": note.court_zip,
+        "courthouse_note_en": note.courthouse_note_en or "",
+        "courthouse_note_es": note.courthouse_note_es or "",
+        "clerk_phone": note.clerk_phone,
+        "self_help_url": note.self_help_url,
+        "efiling": note.efiling,
+        "mail_filing": note.mail_filing,
+        "fact_sources": json.dumps(note.fact_sources),
+    }
+    for field in ("where_to_file", "copies", "fees", "service_note", "local_rules", "hearing"):
+        for language in ("en", "es"):
+            data[f"{field}_{language}"] = getattr(note, f"{field}_{language}") or ""
+    data["service_on_prosecutor"] = note.service_on_prosecutor
+    data["source"] = note.source
+    data["last_checked"] = note.last_checked.isoformat() if note.last_checked else ""
+    data.update(changes)
+    return data
+
+
 def test_county_note_edit_is_recorded_with_the_editor(editor_client, content_editor):
     note = CountyFilingNote.objects.get(county="Yolo")
     url = reverse("admin:guide_countyfilingnote_change", args=[note.pk])
     data = {
+        **_note_form_data(note),
         "county": note.county,
         "court_name": note.court_name,
         "where_to_file_en": note.where_to_file_en,
@@ -161,3 +190,72 @@ def test_county_note_edit_is_recorded_with_the_editor(editor_client, content_edi
     assert latest.history_user == content_editor
     assert latest.copies_en == "Bring the original and two copies."
     assert latest.service_on_prosecutor == "petitioner_serves"
+
+
+def test_staff_edit_the_court_facts_in_the_admin_with_history(editor_client, content_editor):
+    note = CountyFilingNote.objects.get(county="Tulare")
+    url = reverse("admin:guide_countyfilingnote_change", args=[note.pk])
+    sources = {
+        "street": {"source": "https://www.tulare.courts.ca.gov/locations", "checked": "2026-12-02"}
+    }
+    data = _note_form_data(
+        note,
+        court_street="100 Test Street",
+        court_city="Visalia",
+        court_zip="93291",
+        clerk_phone="(559) 555-0199",
+        self_help_url="https://www.tulare.courts.ca.gov/self-help",
+        efiling="no",
+        mail_filing="yes",
+        fact_sources=json.dumps(sources),
+    )
+    response = editor_client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    note.refresh_from_db()
+    assert (note.court_street, note.court_city, note.court_zip) == (
+        "100 Test Street",
+        "Visalia",
+        "93291",
+    )
+    assert note.mail_filing == "yes"
+    assert note.fact_sources == sources
+    latest = note.history.latest()
+    assert latest.history_user == content_editor
+    assert latest.court_street == "100 Test Street"
+    assert latest.clerk_phone == "(559) 555-0199"
+    # The previous version (the shipped data) is still there to compare or revert to.
+    assert latest.prev_record.court_street == ""
+
+
+def test_an_english_note_without_its_spanish_is_refused_next_to_the_field(editor_client):
+    note = CountyFilingNote.objects.get(county="Kern")
+    url = reverse("admin:guide_countyfilingnote_change", args=[note.pk])
+    data = _note_form_data(note, hearing_en="Hearings are on Fridays.", hearing_es="")
+    response = editor_client.post(url, data)
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert errors["hearing_es"] == [
+        "Write the Spanish text too: Spanish packets never show English notes."
+    ]
+    note.refresh_from_db()
+    assert note.hearing_en != "Hearings are on Fridays."
+
+
+@pytest.mark.parametrize(
+    ("sources", "message"),
+    [
+        ('{"street": {"source": "https://example.com/", "checked": "2026-12-01"}}',
+         "street: the source must be a court's web page or “call to the clerk”."),
+        ('{"street": {"source": "call to the clerk", "checked": "last week"}}',
+         "street: the checked date must be written YYYY-MM-DD."),
+        ('{"hours": {"source": "call to the clerk", "checked": "2026-12-01"}}',
+         "hours is not a fact of this note. Use one of: court_name, street, city, zip, phone, "
+         "self_help_url, efiling, mail_filing, fees, copies, serves_da."),
+    ],
+)  # fmt: skip
+def test_fact_sources_are_checked_next_to_the_field(editor_client, sources, message):
+    note = CountyFilingNote.objects.get(county="Kings")
+    url = reverse("admin:guide_countyfilingnote_change", args=[note.pk])
+    response = editor_client.post(url, _note_form_data(note, fact_sources=sources))
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["fact_sources"] == [message]

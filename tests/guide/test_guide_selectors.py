@@ -16,15 +16,24 @@ from expunge_portal.guide.selectors import (
 pytestmark = pytest.mark.django_db
 
 
-def test_every_county_has_an_unverified_note_that_sends_people_to_the_clerk():
+def test_every_county_has_an_unverified_note_in_both_languages():
+    """Migration 0004 wrote the "ask the clerk" notes; 0006 added the checked court facts
+    (tests/guide/test_court_data.py). No note is verified: no court has every line checked."""
     assert CountyFilingNote.objects.count() == len(COUNTIES) == 58
     for note in CountyFilingNote.objects.all():
         assert note.verified is False
-        assert note.service_on_prosecutor == CountyFilingNote.ServiceOnProsecutor.UNKNOWN
-        assert "Ask the criminal clerk's office how many copies" in note.copies_en
-        assert "Pregunte" in note.copies_es
         assert note.court_name == f"Superior Court of California, County of {note.county}"
-        assert note.history.count() == 1
+        assert note.history.count() == 2  # 0004's first version, 0006's court facts
+        for field in ("where_to_file", "copies", "fees", "service_note", "local_rules", "hearing"):
+            english, spanish = getattr(note, f"{field}_en"), getattr(note, f"{field}_es")
+            assert english.strip(), (note.county, field)
+            assert spanish.strip(), (note.county, field)
+            assert spanish != english, (note.county, field)
+        if note.county not in {"San Diego", "Humboldt"}:
+            assert note.service_on_prosecutor == CountyFilingNote.ServiceOnProsecutor.UNKNOWN
+        if note.county != "Placer":
+            assert "Ask the criminal clerk's office how many copies" in note.copies_en
+            assert note.copies_es.startswith("Pregunte")
 
 
 def test_county_filing_note_selector():

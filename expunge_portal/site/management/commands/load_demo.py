@@ -6,11 +6,13 @@ DEMO_STAFF = ("staff@example.org", "demo-staff-password")
 
 class Command(BaseCommand):
     help = (
-        "Load demo content for local use: a clinic staff login. The guide pages and county "
-        "filing notes come with the migrations. Safe to run again."
+        "Load demo content for local use: a clinic staff login, and the shipped court data "
+        "copied into the county filing notes (load_court_data; notes staff edited are kept). "
+        "The guide pages and county filing notes come with the migrations. Safe to run again."
     )
 
     def handle(self, *args, **options) -> None:
         email, password = DEMO_STAFF
+        call_command("load_court_data", stdout=self.stdout)
         call_command("create_clinic_staff", email=email, password=password, stdout=self.stdout)
         self.stdout.write(f"Demo clinic staff login: {email} / {password}")
