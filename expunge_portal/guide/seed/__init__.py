@@ -1,7 +1,7 @@
 """The guide's first pages, as Markdown files: <slug>.en.md and <slug>.es.md.
 
 Each file starts with a small header between "---" lines (title, summary, order), then the body.
-Migrations 0003 and 0005 load them (``load_seed_pages``); the reading-level tests read the same
+Migrations 0003 and 0007 load them (``load_seed_pages``); the reading-level tests read the same
 files. Editors change the pages
 in the admin afterwards: these files are the starting text, not the live one.
 """

@@ -18,11 +18,11 @@ ROUTE_PAGES = (
 
 def load(apps, schema_editor):
     load_seed_pages(
-        apps, reason="Loaded from expunge_portal/guide/seed by migration 0005", slugs=ROUTE_PAGES
+        apps, reason="Loaded from expunge_portal/guide/seed by migration 0007", slugs=ROUTE_PAGES
     )
 
 
 class Migration(migrations.Migration):
-    dependencies = [("guide", "0004_seed_county_filing_notes")]
+    dependencies = [("guide", "0006_load_court_data")]
 
     operations = [migrations.RunPython(load, migrations.RunPython.noop)]
