@@ -180,6 +180,8 @@ def _read_other_cases(facts: CaseFacts, elsewhere: Elsewhere) -> tuple[CaseFacts
         )
         for other in later
     ]
+    if facts.new_conviction_since_judgment:
+        return facts, reasons
     return replace(facts, new_conviction_since_judgment=True), reasons
 
 

@@ -94,21 +94,22 @@ def determine_person(
 
     results = []
     for index, facts in enumerate(cases):
-        others = [i for i in range(len(cases)) if i != index]
+        others = [other for i, other in enumerate(cases) if i != index]
         elsewhere = Elsewhere(
-            running=tuple(running[i] for i in others if i in running),
+            running=tuple(running[i] for i in running if i != index),
             later_judgments=tuple(
-                LaterJudgment(cases[i].id, cases[i].judgment_date)
-                for i in others
-                if cases[i].judgment_date > facts.judgment_date
+                LaterJudgment(other.id, other.judgment_date)
+                for other in others
+                if other.judgment_date > facts.judgment_date
             ),
-            registrant_cases=tuple(cases[i].id for i in others if registrants[i]),
-            end_unknown_cases=tuple(cases[i].id for i in others if end_unknown(cases[i])),
+            registrant_cases=tuple(
+                cases[i].id for i, registers in enumerate(registrants) if registers and i != index
+            ),
+            end_unknown_cases=tuple(other.id for other in others if end_unknown(other)),
+            # The duty to register need not come from a case given; PC 1203.425 is about the person.
+            person_registrant=registrant_person,
         )
         case_unknown = unknown - {"registrant"} if registrants[index] else unknown
         merged = _with_person_status(facts, known_true, case_unknown)
-        if registrant_person:
-            # The duty to register need not come from a case given; PC 1203.425 is about the person.
-            elsewhere = replace(elsewhere, person_registrant=True)
         results.append(decide_case(merged, as_of=as_of, elsewhere=elsewhere))
     return tuple(results)
