@@ -10,8 +10,9 @@ runs, as child processes:
 Reports cases per second, peak memory (the child's ru_maxrss) and the ratio. Rates are computed
 from the child's CPU time (user + system, from ``os.wait4``), which other work on a shared machine
 disturbs far less than wall time; the wall-clock rate is printed beside it. Each child runs
-``--repeat`` times (default 1: the machine is shared) and the run with the least CPU time counts. Two input sizes show
-that memory stays flat as the input grows. Not a test: figures depend on the machine.
+``--repeat`` times (default 1: the machine is shared) and the run with the least CPU time
+counts. Two input sizes show that memory stays flat as the input grows. Not a test: figures
+depend on the machine.
 """
 
 import argparse
