@@ -84,7 +84,7 @@ def test_a_running_probation_in_one_case_blocks_the_other_until_the_day_after_it
     shown = section(html, theft)
     assert "Not yet: another of your cases must end first." in shown
     assert (
-        "Blocked by the probation in your VC 23152(a) case (Los Angeles County, case 24TR9)."
+        "Blocked by the probation in your case for VC 23152(a) (Los Angeles County, 24TR9)."
         in shown
     )
     assert f"You can file from {opens}." in shown
@@ -93,10 +93,9 @@ def test_a_running_probation_in_one_case_blocks_the_other_until_the_day_after_it
     assert "dismissal will be a right once nothing else stands in the way" in shown
     # The summary at the top names every case with its status.
     summary = html[html.index('id="summary-title"') : html.index('id="situation-title"')]
-    assert "Petty theft case (Sacramento County, case 16CR1)" in summary
+    assert "Petty theft (Sacramento County, 16CR1)</a>" in summary
     assert f"Not yet: you can file from {opens}." in summary
-    assert "Vc 23152(a) case" not in summary  # capfirst only touches the first letter
-    assert "VC 23152(a) case (Los Angeles County, case 24TR9)</a>: Later" in summary
+    assert "VC 23152(a) (Los Angeles County, 24TR9)</a>: Later" in summary
 
 
 def test_the_petty_theft_alone_is_dismissable_now_and_removing_the_dui_unblocks_it(
