@@ -16,6 +16,7 @@ Nothing here is cached by a hand-made key: a rule that reads a new fact cannot g
 
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
 from .determination import OUTCOME_RANK, CountResult, Determination, Outcome, Reason
 from .facts import CaseFacts, Count, Sentence
@@ -107,9 +108,7 @@ def _decide_count(
             outcome = Outcome.DISCRETIONARY
     elif not status.as_of_right:
         template = T_COUNT_DISCRETIONARY
-    reason = finding(
-        template, f"PC {status.remedy.value}", remedy=status.remedy.value, item=form_item
-    )
+    reason = _count_reason(template, status.remedy.value, form_item)
     result = CountResult(
         code=count.code,
         section=count.section,
@@ -137,6 +136,26 @@ def _better(candidate: _CountDecision, best: _CountDecision | None) -> bool:
     return old.opens_on is None or new.opens_on < old.opens_on
 
 
+def _summarize(assessments: list[CountAssessment]) -> CountsSummary:
+    """What the case-level rules ask about the counts, in one pass."""
+    summary = CountsSummary(False, False, False, False, False, False, True)
+    for a in assessments:
+        summary.any_dismissable |= a.dismissable
+        summary.any_17b |= a.reduction_17b
+        summary.any_prop_47 |= a.prop_47
+        summary.any_prop_64 |= a.prop_64
+        summary.any_certificate_ok |= a.certificate_ok
+        summary.any_registrable |= a.registrable
+        summary.all_clean_felonies &= a.clean_felony
+    return summary
+
+
+@lru_cache(maxsize=1024)
+def _count_reason(template: str, remedy: str, item: str) -> Reason:
+    """A dismissable count's finding; a pure function of its arguments, so cached."""
+    return finding(template, f"PC {remedy}", remedy=remedy, item=item)
+
+
 def _unique(reasons: list[Reason]) -> tuple[Reason, ...]:
     seen: set[str] = set()
     unique = []
@@ -161,6 +180,8 @@ def _read_other_cases(facts: CaseFacts, elsewhere: Elsewhere) -> tuple[CaseFacts
         )
         for other in later
     ]
+    if facts.new_conviction_since_judgment:
+        return facts, reasons
     return replace(facts, new_conviction_since_judgment=True), reasons
 
 
@@ -249,15 +270,7 @@ def decide_case(facts: CaseFacts, *, as_of: date, elsewhere: Elsewhere) -> Deter
     reasons += [a.reduction_reason for a in assessments if a.reduction_reason is not None]
 
     # 5. Automatic relief and the alternatives.
-    summary = CountsSummary(
-        any_dismissable=any(a.dismissable for a in assessments),
-        any_17b=any(a.reduction_17b for a in assessments),
-        any_prop_47=any(a.prop_47 for a in assessments),
-        any_prop_64=any(a.prop_64 for a in assessments),
-        any_certificate_ok=any(a.certificate_ok for a in assessments),
-        any_registrable=any(a.registrable for a in assessments),
-        all_clean_felonies=all(a.clean_felony for a in assessments),
-    )
+    summary = _summarize(assessments)
     relief = _relief_for_person(s, summary)
     if relief.reason is not None:
         reasons.append(relief.reason)

@@ -8,8 +8,9 @@ from typing import Any
 
 _encode = json.JSONEncoder(separators=(",", ":")).encode
 # JSON text of parts that recur from case to case (constant reasons, count results, assumption
-# lists). Keys are immutable values; only parameter-free reasons are cached, so the caches are
-# bounded by the number of distinct rule outcomes, not by the number of cases.
+# lists), keyed by the values themselves (so a key can never stand for different text) and tagged
+# by kind. Reasons with dates are not cached; the cache is bounded by the number of distinct rule
+# outcomes, and by _FRAGMENTS_LIMIT whatever the input.
 _FRAGMENTS: dict[object, str] = {}
 _FRAGMENTS_LIMIT = 1 << 16
 
@@ -65,18 +66,16 @@ class CountResult:
     reason_params: tuple[tuple[str, str], ...] = ()
 
 
-def count_json(c: CountResult) -> str:
-    """The JSON text of one count's result object."""
-    return _encode(
-        {
-            "code": c.code,
-            "section": c.section,
-            "level": c.level,
-            "dismissable": c.dismissable,
-            "reduction_17b": c.reduction_17b,
-            "reason": c.reason,
-        }
-    )
+def _count_dict(c: CountResult) -> dict[str, Any]:
+    """One count's result object."""
+    return {
+        "code": c.code,
+        "section": c.section,
+        "level": c.level,
+        "dismissable": c.dismissable,
+        "reduction_17b": c.reduction_17b,
+        "reason": c.reason,
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,17 +105,7 @@ class Determination:
             "eligible_on": self.eligible_on.isoformat() if self.eligible_on else None,
             "reduction_17b": self.reduction_17b,
             "automatic_relief_possible": self.automatic_relief_possible,
-            "counts": [
-                {
-                    "code": c.code,
-                    "section": c.section,
-                    "level": c.level,
-                    "dismissable": c.dismissable,
-                    "reduction_17b": c.reduction_17b,
-                    "reason": c.reason,
-                }
-                for c in self.counts
-            ],
+            "counts": [_count_dict(c) for c in self.counts],
             "alternatives": list(self.alternatives),
             "reasons": [{"text": r.text, "citation": r.citation} for r in self.reasons],
             "assumptions": list(self.assumptions),
@@ -128,18 +117,22 @@ class Determination:
     def to_json(self) -> str:
         """``json.dumps(self.to_dict())`` in compact form, built from cached pieces: the bulk
         screener writes hundreds of thousands of these, and most pieces repeat."""
-        counts = "[" + ",".join(map(count_json, self.counts)) + "]"
+        counts = (
+            "[" + ",".join([_fragment(c, lambda c=c: _count_dict(c)) for c in self.counts]) + "]"
+        )
         parts = []
         for r in self.reasons:
             if r.params:  # carries a date or a section: different for every case
                 parts.append(_encode({"text": r.text, "citation": r.citation}))
                 continue
-            key = (r.text, r.citation)
+            key = ("reason", r.text, r.citation)
             text = _FRAGMENTS.get(key)
             if text is None:
                 text = _fragment(key, lambda r=r: {"text": r.text, "citation": r.citation})
             parts.append(text)
         reasons = ",".join(parts)
+        alternatives = _fragment(("list", self.alternatives), lambda: list(self.alternatives))
+        assumptions = _fragment(("list", self.assumptions), lambda: list(self.assumptions))
         eligible_on = f'"{self.eligible_on.isoformat()}"' if self.eligible_on else "null"
         return (
             f'{{"id":{_encode(self.id)},"outcome":"{self.outcome.value}",'
@@ -149,8 +142,8 @@ class Determination:
             f'"automatic_relief_possible":'
             f"{'true' if self.automatic_relief_possible else 'false'},"
             f'"counts":{counts},'
-            f'"alternatives":{_fragment(self.alternatives, lambda: list(self.alternatives))},'
+            f'"alternatives":{alternatives},'
             f'"reasons":[{reasons}],'
-            f'"assumptions":{_fragment(self.assumptions, lambda: list(self.assumptions))}'
+            f'"assumptions":{assumptions}'
             + (f',"blocked_by":{_encode(list(self.blocked_by))}}}' if self.blocked_by else "}")
         )

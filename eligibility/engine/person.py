@@ -23,7 +23,14 @@ from .decide import check_judgment_date, decide_case
 from .determination import Determination
 from .facts import CaseFacts, PersonFacts, Sentence
 from .rules.counts import is_registrable
-from .rules.elsewhere import Elsewhere, LaterJudgment, RunningCase, end_unknown, still_running
+from .rules.elsewhere import (
+    ALONE,
+    Elsewhere,
+    LaterJudgment,
+    RunningCase,
+    end_unknown,
+    still_running,
+)
 
 # PersonFacts fields that are also CaseFacts fields meaning "in any case".
 _STATUS_FIELDS = ("on_supervision_now", "serving_sentence_now", "pending_charges")
@@ -41,12 +48,15 @@ def _with_person_status(facts: CaseFacts, known_true: set[str], unknown: set[str
     """The case's "now" flags as the person's: true when any case or the person says so; "I don't
     know" (read cautiously, with its assumption) when the person does not know and no case says
     so."""
+    add_unknown = unknown - known_true - facts.unknown
+    if not add_unknown and all(getattr(facts, name) for name in known_true):
+        return facts
     return replace(
         facts,
         on_supervision_now=facts.on_supervision_now or "on_supervision_now" in known_true,
         serving_sentence_now=facts.serving_sentence_now or "serving_sentence_now" in known_true,
         pending_charges=facts.pending_charges or "pending_charges" in known_true,
-        unknown=facts.unknown | (unknown - known_true),
+        unknown=facts.unknown | add_unknown,
     )
 
 
@@ -59,6 +69,8 @@ def determine_person(
     check each case first with ``check_judgment_date`` to report it per case."""
     for facts in cases:
         check_judgment_date(facts, as_of)
+    if person is None and len(cases) == 1:
+        return (decide_case(cases[0], as_of=as_of, elsewhere=ALONE),)  # nothing to look across
 
     known_true = {
         name
@@ -82,21 +94,22 @@ def determine_person(
 
     results = []
     for index, facts in enumerate(cases):
-        others = [i for i in range(len(cases)) if i != index]
+        others = [other for i, other in enumerate(cases) if i != index]
         elsewhere = Elsewhere(
-            running=tuple(running[i] for i in others if i in running),
+            running=tuple(running[i] for i in running if i != index),
             later_judgments=tuple(
-                LaterJudgment(cases[i].id, cases[i].judgment_date)
-                for i in others
-                if cases[i].judgment_date > facts.judgment_date
+                LaterJudgment(other.id, other.judgment_date)
+                for other in others
+                if other.judgment_date > facts.judgment_date
             ),
-            registrant_cases=tuple(cases[i].id for i in others if registrants[i]),
-            end_unknown_cases=tuple(cases[i].id for i in others if end_unknown(cases[i])),
+            registrant_cases=tuple(
+                cases[i].id for i, registers in enumerate(registrants) if registers and i != index
+            ),
+            end_unknown_cases=tuple(other.id for other in others if end_unknown(other)),
+            # The duty to register need not come from a case given; PC 1203.425 is about the person.
+            person_registrant=registrant_person,
         )
         case_unknown = unknown - {"registrant"} if registrants[index] else unknown
         merged = _with_person_status(facts, known_true, case_unknown)
-        if registrant_person:
-            # The duty to register need not come from a case given; PC 1203.425 is about the person.
-            elsewhere = replace(elsewhere, person_registrant=True)
         results.append(decide_case(merged, as_of=as_of, elsewhere=elsewhere))
     return tuple(results)

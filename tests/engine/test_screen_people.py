@@ -126,3 +126,28 @@ def test_lines_without_person_are_unchanged_by_the_addition(tmp_path: Path) -> N
         False,
     )
     assert (a2["outcome"], a2["eligible_on"]) == ("wait", "2027-02-11")
+
+
+def test_bad_cases_inside_a_person_get_their_own_error(tmp_path: Path) -> None:
+    future = case(THEFT, id="F", person="ana", judgment_date="2025-07-01", sentence_end_date=None)
+    typo = {**THREE_PEOPLE[0], "id": "T", "sentense": "probation"}
+    lines = [THREE_PEOPLE[0], future, typo, THREE_PEOPLE[1]]
+    path = tmp_path / "people.jsonl"
+    path.write_text("".join(json.dumps(c) + "\n" for c in lines))
+    a1, f, t, a2 = _screen(path)
+    assert f == {"id": "F", "error": {"field": "judgment_date", "message": f["error"]["message"]}}
+    assert t["error"]["field"] == "sentense"
+    # The bad lines are left out; the two good ones are still decided together.
+    assert (a1["outcome"], a1["blocked_by"]) == ("blocked", ["A2"])
+    assert a2["outcome"] == "wait"
+
+
+def test_a_person_after_a_line_without_person_is_an_error(tmp_path: Path) -> None:
+    alone = {k: v for k, v in THREE_PEOPLE[4].items() if k != "person"}
+    lines = [THREE_PEOPLE[0], alone, THREE_PEOPLE[1]]
+    path = tmp_path / "people.json"
+    path.write_text(json.dumps(lines))
+    a1, d1, a2 = _screen(path)
+    assert a1["outcome"] == "eligible"  # ana's only line before the break: decided alone
+    assert d1["outcome"] == "eligible"
+    assert a2["error"]["field"] == "person"
