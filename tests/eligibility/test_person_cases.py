@@ -403,3 +403,20 @@ def test_papers_are_refused_for_a_count_without_a_section(petitioner_client, pet
     assert case.determinations.first().result["counts"][0]["section"] == ""
     with pytest.raises(PacketNotPossible, match="has no code section"):
         packet_input_for_case(case=case, language="en")
+
+
+def test_the_blocked_case_reads_in_spanish(petitioner_client, petitioner):
+    from django.utils import formats, translation
+
+    walk(petitioner_client, theft_case())
+    walk(petitioner_client, dui_case())
+    petitioner_client.cookies["django_language"] = "es"
+    html = petitioner_client.get("/screening/results/").content.decode()
+    with translation.override("es"):
+        opens = formats.date_format(DUI_OPENS, "DATE_FORMAT")
+    shown = section(html, Case.objects.get(case_number="16CR1"))
+    assert "Todavía no: primero debe terminar otro de sus casos." in shown
+    assert "Lo impide la libertad condicional de su caso por VC 23152(a)" in shown
+    assert f"Puede presentar la petición a partir del {opens}." in shown
+    assert "Sus casos de un vistazo" in html
+    assert "Blocked by" not in html
