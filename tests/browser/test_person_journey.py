@@ -29,6 +29,12 @@ def case_start(page, county: str, number: str, judged: str) -> None:
     page.get_by_label("Case number (optional)").fill(number)
     continue_(page)
     page.get_by_label("Date of sentencing (judgment)").fill(judged)
+    box = page.get_by_label("I am not sure of this date. It is my best guess.").bounding_box()
+    assert box is not None
+    assert box["width"] >= 24  # WCAG 2.2, 2.5.8: a target of at least 24 by 24 CSS pixels
+    assert box["height"] >= 24
+    width = page.viewport_size["width"] if page.viewport_size else 0
+    screenshot(page, f"person-judgment-date-{width}")
     continue_(page)
     choose(page, "Were you convicted on the same day you were sentenced?", "Yes, the same day")
     continue_(page)
@@ -81,6 +87,7 @@ def test_a_theft_case_is_blocked_by_the_dui_probation_until_the_day_after_it_end
     case_start(page, "Los Angeles", "24TR9", "2024-05-01")
     page.get_by_role("button", name="Add another offense").click()
     assert page.locator("input[name^='offenses-'][name$='-offense']").count() == 2
+    screenshot(page, f"person-offenses-two-rows-{name}")
     page.locator("#id_offenses-0-offense").fill("VC 23152(a)")
     page.locator("#id_offenses-0-level").select_option("misdemeanor")
     continue_(page)

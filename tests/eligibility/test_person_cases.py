@@ -420,3 +420,23 @@ def test_the_blocked_case_reads_in_spanish(petitioner_client, petitioner):
     assert f"Puede presentar la petición a partir del {opens}." in shown
     assert "Sus casos de un vistazo" in html
     assert "Blocked by" not in html
+
+
+def test_a_later_case_is_named_as_the_person_calls_it_on_the_results_and_the_papers(
+    petitioner_client, petitioner
+):
+    from forms_filler.packet_input import packet_input_for_case
+
+    no_probation = [
+        step for step in theft_case() if step[0] not in {"sentence-end", "probation", "sentence"}
+    ]
+    no_probation.insert(5, ("sentence", {"sentence": "no_probation"}))
+    walk(petitioner_client, no_probation)
+    ended = dui_case()
+    ended[6] = ("sentence-end", {"sentence_ended": "yes", "sentence_end_date": "2025-05-01"})
+    walk(petitioner_client, ended)
+    theft = Case.objects.get(case_number="16CR1")
+    said = "VC 23152(a) (Los Angeles County, 24TR9) was decided on"
+    assert said in section(petitioner_client.get("/screening/results/").content.decode(), theft)
+    reasons = packet_input_for_case(case=theft, language="en").cases[0].determination["reasons"]
+    assert any(said in reason["text"] for reason in reasons)
