@@ -325,12 +325,12 @@ def case_results(
             explanation = " ".join(filter(None, [str(EXPLANATIONS["blocked"]), opens]))
     else:
         explanation = str(EXPLANATIONS[outcome])
-    summary_key = outcome
-    if outcome in NOT_YET_OUTCOMES and eligible_on is None:
-        summary_key = f"{outcome}_unknown"
-    summary = str(SUMMARY[summary_key])
-    if "%(date)s" in summary:
-        summary = summary % {"date": _date(eligible_on)}  # type: ignore[arg-type]
+    if outcome not in NOT_YET_OUTCOMES:
+        summary = str(SUMMARY[outcome])
+    elif eligible_on is None:
+        summary = str(SUMMARY[f"{outcome}_unknown"])
+    else:
+        summary = str(SUMMARY[outcome]) % {"date": _date(eligible_on)}
     if blocked_by:
         summary = " ".join([summary, *blocked_by])
     shown = translated_result(result, translatable, determination.interview_assumptions, names)
