@@ -50,8 +50,8 @@ EXPLANATIONS = {
 }
 HEADLINE_BLOCKED_ELSEWHERE = _("Not yet: another of your cases must end first.")
 BLOCKED_BY = {
-    True: _("Blocked by the probation in your %(case)s."),
-    False: _("Blocked by the sentence in your %(case)s."),
+    True: _("Blocked by the probation in your case for %(case)s."),
+    False: _("Blocked by the sentence in your case for %(case)s."),
 }
 FILE_FROM = _("You can file from %(date)s.")
 FILE_FROM_UNKNOWN = _(
@@ -250,18 +250,18 @@ def staff_result(determination: Determination) -> dict[str, Any]:
 
 
 def case_name(case: Case) -> str:
-    """What the person calls a case: its first offense as they typed it, and where it was."""
+    """What the person calls a case: its first offense as they typed it, and where it was,
+    e.g. "DUI (Los Angeles County, 24TR9)"."""
     counts = list(case.counts.all())
-    offense = counts[0].typed if counts else ""
     where = (
-        gettext("%(county)s County, case %(number)s")
+        gettext("%(county)s County, %(number)s")
         % {"county": case.county, "number": case.case_number}
         if case.case_number
         else gettext("%(county)s County") % {"county": case.county}
     )
-    if not offense:
-        return gettext("case (%(where)s)") % {"where": where}
-    return gettext("%(offense)s case (%(where)s)") % {"offense": offense, "where": where}
+    if not counts:
+        return where
+    return f"{counts[0].typed} ({where})"
 
 
 def person_results(cases: Sequence[Case]) -> list[CaseResult]:
@@ -325,12 +325,12 @@ def case_results(
             explanation = " ".join(filter(None, [str(EXPLANATIONS["blocked"]), opens]))
     else:
         explanation = str(EXPLANATIONS[outcome])
-    summary_key = outcome
-    if outcome in NOT_YET_OUTCOMES and eligible_on is None:
-        summary_key = f"{outcome}_unknown"
-    summary = str(SUMMARY[summary_key])
-    if "%(date)s" in summary:
-        summary = summary % {"date": _date(eligible_on)}  # type: ignore[arg-type]
+    if outcome not in NOT_YET_OUTCOMES:
+        summary = str(SUMMARY[outcome])
+    elif eligible_on is None:
+        summary = str(SUMMARY[f"{outcome}_unknown"])
+    else:
+        summary = str(SUMMARY[outcome]) % {"date": _date(eligible_on)}
     if blocked_by:
         summary = " ".join([summary, *blocked_by])
     shown = translated_result(result, translatable, determination.interview_assumptions, names)

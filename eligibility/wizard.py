@@ -221,7 +221,17 @@ class InterviewWizard(NamedUrlSessionWizardView):
         typed so far are kept, as answers are everywhere, but not checked yet."""
         self.storage.current_step = "offenses"
         self.storage.set_step_data("offenses", request.POST)
-        rows = [{"offense": offense, "level": level} for offense, level in _typed_offenses(self)]
+        try:
+            shown = int(request.POST.get("offenses-TOTAL_FORMS", "1"))
+        except ValueError:
+            shown = 1
+        rows = [
+            {
+                "offense": request.POST.get(f"offenses-{index}-offense", ""),
+                "level": request.POST.get(f"offenses-{index}-level", ""),
+            }
+            for index in range(max(1, min(shown, forms.CountFormSet.max_num - 1)))
+        ]
         formset = forms.CountFormSet(prefix="offenses", initial=rows)
         return self.render(formset)
 

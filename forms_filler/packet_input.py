@@ -26,7 +26,7 @@ from django.utils.translation import gettext_noop
 
 from eligibility.engine import CaseError, determine, offenses, parse_case
 from eligibility.models import Case, Determination, Person
-from eligibility.presentation import translatable_parts, translated_result
+from eligibility.presentation import case_name, translatable_parts, translated_result
 from eligibility.selectors import latest_determination
 from eligibility.services import today_in_california
 from expunge_portal.counties import COUNTIES
@@ -296,15 +296,22 @@ def case_input(*, case: Case, language: Language) -> CaseInput:
         conviction_date_unknown=case.conviction_date is None,
         counts=tuple(counts),
         # Reasons and assumptions in the packet's language (the cover page prints them).
-        determination=_translated(determination, language),
+        determination=_translated(determination, language, case.person),
         county_notes=county_notes_for(case.county),
     )
 
 
-def _translated(determination: Determination, language: Language) -> dict[str, Any]:
+def _translated(determination: Determination, language: Language, person: Person) -> dict[str, Any]:
     with translation.override(language):
+        # Reasons about the person's other cases name them as the person does, not by id.
+        names = {
+            str(other.pk): case_name(other) for other in person.cases.prefetch_related("counts")
+        }
         return translated_result(
-            determination.result, determination.translatable, determination.interview_assumptions
+            determination.result,
+            determination.translatable,
+            determination.interview_assumptions,
+            names,
         )
 
 

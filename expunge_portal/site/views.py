@@ -27,14 +27,14 @@ def privacy(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_safe
 def dashboard(request: HttpRequest) -> HttpResponse:
-    from eligibility.presentation import case_results
+    from eligibility.presentation import person_results
     from eligibility.selectors import cases_for_person, people_for_user
     from forms_filler.selectors import packets_for_user
 
     person = people_for_user(user=request.user).first()
     cases = list(cases_for_person(person=person)) if person else []
     packets = {packet.case_id: packet for packet in packets_for_user(user=request.user)}
-    rows = [(case_results(case), packets.get(case.pk)) for case in cases]
+    rows = [(result, packets.get(result.case.pk)) for result in person_results(cases)]
     return render(request, "site/dashboard.html", {"person": person, "rows": rows})
 
 

@@ -28,16 +28,18 @@ def test_full_interview_in_chromium(page_factory):
     continue_(page)
     page.get_by_label("Date of sentencing (judgment)").fill("2020-02-03")
     continue_(page)
+    choose(page, "Were you convicted on the same day you were sentenced?", "Yes, the same day")
+    continue_(page)
     page.locator("#id_offenses-0-offense").fill("PC 487(a)")
     page.locator("#id_offenses-0-level").select_option("felony")
     continue_(page)
     page.get_by_label("Probation", exact=True).check()
     continue_(page)
-    assert "Step 6 of 14" in page.content()
+    assert "Step 7 of 17" in page.content()
     choose(page, "Prison term imposed and suspended", "No")
     continue_(page)
-    choose(page, "It has ended", "Yes")
-    page.get_by_label("If it ended, on what date?").fill("2023-05-10")
+    choose(page, "It has ended", "Yes, it has ended")
+    page.get_by_label("The date it ended, or the date it is due to end").fill("2023-05-10")
     continue_(page)
     choose(page, "Did you ever violate probation?", "Yes")
     choose(page, "Did the judge end your probation early?", "No")
@@ -47,13 +49,12 @@ def test_full_interview_in_chromium(page_factory):
     choose(page, "A new conviction since the sentence in this case", "No")
     continue_(page)
     for question in (
+        "Are you on probation, parole, PRCS or mandatory supervision right now, for any case?",
+        "Are you serving a sentence right now, for any case?",
         "Are you charged with a crime right now, in any case?",
-        "Are you on probation, parole or supervision right now, in any case?",
-        "Are you serving a sentence right now, in any case?",
+        "Do you have to register as a sex offender (Penal Code 290)?",
     ):
         choose(page, question, "No")
-    continue_(page)
-    choose(page, "Registration under Penal Code 290", "No")
     continue_(page)
     page.get_by_label("Full name").fill("Rosa Díaz")
     continue_(page)

@@ -84,7 +84,7 @@ def test_a_running_probation_in_one_case_blocks_the_other_until_the_day_after_it
     shown = section(html, theft)
     assert "Not yet: another of your cases must end first." in shown
     assert (
-        "Blocked by the probation in your VC 23152(a) case (Los Angeles County, case 24TR9)."
+        "Blocked by the probation in your case for VC 23152(a) (Los Angeles County, 24TR9)."
         in shown
     )
     assert f"You can file from {opens}." in shown
@@ -93,10 +93,9 @@ def test_a_running_probation_in_one_case_blocks_the_other_until_the_day_after_it
     assert "dismissal will be a right once nothing else stands in the way" in shown
     # The summary at the top names every case with its status.
     summary = html[html.index('id="summary-title"') : html.index('id="situation-title"')]
-    assert "Petty theft case (Sacramento County, case 16CR1)" in summary
+    assert "Petty theft (Sacramento County, 16CR1)</a>" in summary
     assert f"Not yet: you can file from {opens}." in summary
-    assert "Vc 23152(a) case" not in summary  # capfirst only touches the first letter
-    assert "VC 23152(a) case (Los Angeles County, case 24TR9)</a>: Later" in summary
+    assert "VC 23152(a) (Los Angeles County, 24TR9)</a>: Later" in summary
 
 
 def test_the_petty_theft_alone_is_dismissable_now_and_removing_the_dui_unblocks_it(
@@ -404,3 +403,40 @@ def test_papers_are_refused_for_a_count_without_a_section(petitioner_client, pet
     assert case.determinations.first().result["counts"][0]["section"] == ""
     with pytest.raises(PacketNotPossible, match="has no code section"):
         packet_input_for_case(case=case, language="en")
+
+
+def test_the_blocked_case_reads_in_spanish(petitioner_client, petitioner):
+    from django.utils import formats, translation
+
+    walk(petitioner_client, theft_case())
+    walk(petitioner_client, dui_case())
+    petitioner_client.cookies["django_language"] = "es"
+    html = petitioner_client.get("/screening/results/").content.decode()
+    with translation.override("es"):
+        opens = formats.date_format(DUI_OPENS, "DATE_FORMAT")
+    shown = section(html, Case.objects.get(case_number="16CR1"))
+    assert "Todavía no: primero debe terminar otro de sus casos." in shown
+    assert "Lo impide la libertad condicional de su caso por VC 23152(a)" in shown
+    assert f"Puede presentar la petición a partir del {opens}." in shown
+    assert "Sus casos de un vistazo" in html
+    assert "Blocked by" not in html
+
+
+def test_a_later_case_is_named_as_the_person_calls_it_on_the_results_and_the_papers(
+    petitioner_client, petitioner
+):
+    from forms_filler.packet_input import packet_input_for_case
+
+    no_probation = [
+        step for step in theft_case() if step[0] not in {"sentence-end", "probation", "sentence"}
+    ]
+    no_probation.insert(5, ("sentence", {"sentence": "no_probation"}))
+    walk(petitioner_client, no_probation)
+    ended = dui_case()
+    ended[6] = ("sentence-end", {"sentence_ended": "yes", "sentence_end_date": "2025-05-01"})
+    walk(petitioner_client, ended)
+    theft = Case.objects.get(case_number="16CR1")
+    said = "VC 23152(a) (Los Angeles County, 24TR9) was decided on"
+    assert said in section(petitioner_client.get("/screening/results/").content.decode(), theft)
+    reasons = packet_input_for_case(case=theft, language="en").cases[0].determination["reasons"]
+    assert any(said in reason["text"] for reason in reasons)
