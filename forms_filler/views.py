@@ -25,6 +25,7 @@ from eligibility.services import case_set_statement, person_update_details
 from . import reminders, review, selectors, services
 from .forms import PersonDetailsForm, StatementForm
 from .models import Packet, PacketVersion, RenderStatus, ReviewStatus
+from .packet_from_case import packet_language
 from .storage import packet_storage
 
 PRIVATE_HEADERS = {"Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff"}
@@ -334,9 +335,16 @@ def version_preview(request: HttpRequest, case_id: int, number: int) -> FileResp
 def statement(request: HttpRequest, case_id: int) -> HttpResponse:
     """The person's statement to the judge, attached to discretionary petitions."""
     case = _own_case(request, case_id)
-    form = StatementForm(request.POST or None, initial={"statement": case.statement})
+    form = StatementForm(
+        request.POST or None,
+        initial={"statement": case.statement, "statement_english": case.statement_english},
+    )
     if request.method == "POST" and form.is_valid():
-        case_set_statement(case=case, statement=form.cleaned_data["statement"])
+        case_set_statement(
+            case=case,
+            statement=form.cleaned_data["statement"],
+            statement_english=form.cleaned_data["statement_english"],
+        )
         messages.success(
             request, _("Your statement is saved. Make your papers again to include it.")
         )
@@ -344,7 +352,12 @@ def statement(request: HttpRequest, case_id: int) -> HttpResponse:
     return render(
         request,
         "forms_filler/statement.html",
-        {"form": form, "case": case, "back_url": _packet_url(case.pk)},
+        {
+            "form": form,
+            "case": case,
+            "back_url": _packet_url(case.pk),
+            "court_reads_english": packet_language(get_language()) != "en",
+        },
     )
 
 
