@@ -176,6 +176,8 @@ def _guide_context(
         "as_of_display": _date_display(packet.as_of),
         "declaration_attached": declaration_attached,
         "declaration_not_english": declaration_not_english,
+        # A fee note that already names the waiver form says what the general sentence would.
+        "fee_waiver_in_note": "FW-001" in case.county_notes.fees,
         "ask_clerk": _("We don't have this court's details yet: ask the criminal clerk's office."),
         "court_name_default": _("Superior Court of California, County of %(county)s")
         % {"county": case.county},

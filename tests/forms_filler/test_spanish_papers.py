@@ -95,8 +95,9 @@ def test_no_sentence_is_printed_twice_on_the_cover(case) -> None:
     sentences = [s.strip() for s in re.split(r"(?<=[.:])\s+", cover) if len(s.strip()) > 25]
     twice = [s for s, n in Counter(sentences).items() if n > 1]
     assert not twice, twice
-    # The 15 days' notice to the district attorney: once, in the note's words.
+    # The 15 days' notice to the district attorney and the fee waiver: once each.
     assert cover.count("15 días") == 1
+    assert cover.count("FW-001") == 1
 
 
 def test_a_spanish_statement_stays_off_the_court_form_and_is_flagged(case) -> None:
