@@ -13,6 +13,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from forms_filler.models import Packet, PacketVersion
 from forms_filler.packet_from_case import packet_input_for_case
 from forms_filler.render import render_packet_pdf
 
@@ -151,3 +152,22 @@ def test_the_statement_page_tells_a_spanish_reader_the_court_reads_english(
     assert response.status_code == 302
     case.refresh_from_db()
     assert (case.statement, case.statement_english) == (SPANISH_STATEMENT, ENGLISH_STATEMENT)
+
+
+def test_staff_see_the_spanish_statement_and_a_flag_until_there_is_an_english_version(
+    staff_client, case
+) -> None:
+    case.statement = SPANISH_STATEMENT
+    case.save()
+    packet = Packet.objects.create(case=case, review_status="submitted")
+    PacketVersion.objects.create(packet=packet, number=1, language="es", answers_fingerprint="x")
+    url = reverse("review:packet", kwargs={"packet_id": packet.pk})
+    page = staff_client.get(url).text
+    assert SPANISH_STATEMENT in page
+    assert "The statement to the judge is not in English and has no English version." in page
+    case.statement_english = ENGLISH_STATEMENT
+    case.save()
+    page = staff_client.get(url).text
+    assert SPANISH_STATEMENT in page
+    assert ENGLISH_STATEMENT in page
+    assert "has no English version" not in page
