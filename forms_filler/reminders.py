@@ -105,6 +105,14 @@ def unsubscribe_token(*, user: User) -> str:
     return signing.dumps(user.pk, salt=UNSUBSCRIBE_SALT)
 
 
+def unsubscribe_token_valid(*, token: str) -> bool:
+    try:
+        signing.loads(token, salt=UNSUBSCRIBE_SALT)
+    except signing.BadSignature:
+        return False
+    return True
+
+
 def reminders_unsubscribe(*, token: str) -> int:
     """Cancel every pending reminder of the account the token was made for. Raises
     signing.BadSignature for a token we did not make."""

@@ -177,8 +177,13 @@ def _resend_if_asked(version: PacketVersion) -> None:
         packet.resend_when_ready = False
         packet.save(update_fields=["resend_when_ready", "updated_at"])
         owner = packet.case.person.owner
-        if owner is not None and packet.review_status == ReviewStatus.CHANGES_REQUESTED:
+        if owner is None or packet.review_status != ReviewStatus.CHANGES_REQUESTED:
+            return
+        try:
             review.packet_resubmit(packet=packet, user=owner)
+        except review.ReviewRefused:
+            # The papers are made either way; the person can still send them from their page.
+            logger.warning("Could not send packet %s again after rendering", packet.pk)
 
 
 @dataclass(frozen=True)

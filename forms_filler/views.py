@@ -7,7 +7,6 @@ import re
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.core import signing
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -261,19 +260,11 @@ def reminder_cancel(request: HttpRequest, case_id: int) -> HttpResponse:
 @require_http_methods(["GET", "HEAD", "POST"])
 def reminder_unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     """GET shows a button (link checkers open links; they must not unsubscribe anyone)."""
+    valid = reminders.unsubscribe_token_valid(token=token)
     done = False
-    valid = True
-    if request.method == "POST":
-        try:
-            reminders.reminders_unsubscribe(token=token)
-            done = True
-        except signing.BadSignature:
-            valid = False
-    else:
-        try:
-            signing.loads(token, salt=reminders.UNSUBSCRIBE_SALT)
-        except signing.BadSignature:
-            valid = False
+    if valid and request.method == "POST":
+        reminders.reminders_unsubscribe(token=token)
+        done = True
     return render(
         request,
         "forms_filler/unsubscribe.html",

@@ -174,3 +174,11 @@ def test_the_persons_page_shows_no_fingerprint(
     page = petitioner_client.get(packet_url(case)).text
     assert "Fingerprint" not in page
     assert "SHA-256" not in page
+
+
+def test_a_case_not_checked_yet_says_so_and_offers_no_papers(petitioner_client, case) -> None:
+    case.determinations.all().delete()
+    page = petitioner_client.get(packet_url(case)).text
+    assert "This case has not been checked yet, so there are no papers." in page
+    assert "Make my papers" not in page
+    assert "Email me a reminder" not in page
