@@ -107,6 +107,11 @@ class Case(models.Model):
     # The person's own words on why dismissal is fair; attached as a declaration (MC-031 style)
     # when the court decides in the interests of justice.
     statement = models.TextField(_("statement to the judge"), max_length=5000, blank=True)
+    # Courts take papers in English (Code Civ. Proc. § 185): the version the declaration prints
+    # when the person wrote their statement in another language. The original stays for staff.
+    statement_english = models.TextField(
+        _("statement to the judge, in English"), max_length=5000, blank=True
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()

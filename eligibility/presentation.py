@@ -20,6 +20,10 @@ from .models import Case, Determination, Sentence
 from .selectors import latest_determination
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Outcomes a petition can be filed for today; papers are made for these only.
+FILABLE_OUTCOMES = frozenset({"eligible", "discretionary"})
+# Outcomes that may become filable later: the packet page offers a reminder instead of papers.
+WAITING_OUTCOMES = frozenset({"wait", "blocked"})
 HEADLINES = {
     "eligible": _("You can ask the court to dismiss this conviction now."),
     "discretionary": _("You can ask the court now. The judge decides."),
@@ -134,6 +138,14 @@ class CaseResult:
     counts: list[dict[str, Any]] = field(default_factory=list)
     alternatives: list[str] = field(default_factory=list)
     needs_sentence: bool = False
+
+    @property
+    def can_file(self) -> bool:
+        return self.outcome in FILABLE_OUTCOMES
+
+    @property
+    def is_waiting(self) -> bool:
+        return self.outcome in WAITING_OUTCOMES
 
 
 def _param(name: str, value: str, case_names: Mapping[str, str]) -> str:

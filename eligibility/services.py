@@ -325,9 +325,10 @@ def stale_data_purge(*, older_than: datetime.datetime) -> dict[str, int]:
     return {"people": people, "drafts": drafts, "sessions": sessions}
 
 
-def case_set_statement(*, case: Case, statement: str) -> Case:
+def case_set_statement(*, case: Case, statement: str, statement_english: str = "") -> Case:
     case.statement = statement.strip()
-    case.save(update_fields=["statement", "updated_at"])
+    case.statement_english = statement_english.strip()
+    case.save(update_fields=["statement", "statement_english", "updated_at"])
     return case
 
 

@@ -59,6 +59,17 @@ class StatementForm(forms.Form):
             "under penalty of perjury, so write only what is true."
         ),
     )
+    statement_english = forms.CharField(
+        label=_("The English version for the court (optional)"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_(
+            "The court reads English. If you wrote above in another language, write or paste an "
+            "English version here: it is what the court gets. If you leave this empty, attach an "
+            "English translation to your papers before you file."
+        ),
+    )
 
 
 class QueueFilterForm(forms.Form):

@@ -38,6 +38,9 @@ class Packet(models.Model):
         related_name="assigned_packets",
     )
     submitted_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    # Set by "make the new papers and send them again": the version being made goes back to the
+    # clinic as soon as it is ready.
+    resend_when_ready = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -135,3 +138,32 @@ class Message(models.Model):
 
     def __str__(self) -> str:
         return f"message on {self.packet}"
+
+
+class ReminderKind(models.TextChoices):
+    OPENS = "opens", _("The day the case can be filed")
+    END_DATE = "end_date", _("The day the sentence or supervision was expected to end")
+
+
+class Reminder(models.Model):
+    """An email a person asked for about a case that cannot be filed yet. The email names no
+    case; it only asks the person to sign in. Sent once: `sent_at` is claimed before sending."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="reminders")
+    kind = models.CharField(max_length=12, choices=ReminderKind.choices)
+    due_on = models.DateField(db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    # Set when the person cancels it or follows the unsubscribe link.
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["due_on", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case", "kind", "due_on"], name="reminder_once_per_case_kind_date"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"reminder {self.kind} {self.due_on} for {self.case}"

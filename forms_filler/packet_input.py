@@ -297,8 +297,15 @@ def case_input(*, case: Case, language: Language) -> CaseInput:
         counts=tuple(counts),
         # Reasons and assumptions in the packet's language (the cover page prints them).
         determination=_translated(determination, language, case.person),
-        county_notes=county_notes_for(case.county),
+        # The notes' translated fields are read in the active language: the packet's, here,
+        # not the worker's default, or a Spanish cover would print English steps.
+        county_notes=_county_notes(case.county, language),
     )
+
+
+def _county_notes(county: str, language: Language) -> CountyNotes:
+    with translation.override(language):
+        return county_notes_for(county)
 
 
 def _translated(determination: Determination, language: Language, person: Person) -> dict[str, Any]:
@@ -334,7 +341,9 @@ def packet_input_for_case(*, case: Case, language: str) -> PacketInput:
     return PacketInput(
         petitioner=petitioner(case.person),
         cases=(case_input(case=case, language=lang),),
-        declaration=case.statement,
+        # The English version when the person gave one; otherwise their own words, flagged.
+        declaration=case.statement_english.strip() or case.statement,
+        declaration_language="en" if case.statement_english.strip() else lang,
         language=lang,
         as_of=today_in_california(),
     )

@@ -98,6 +98,13 @@ def packet_detail(request: HttpRequest, packet_id: int) -> HttpResponse:
             "events": list(packet.events.all()),
             "conversation": selectors.messages_for_staff(packet=packet),
             "history": selectors.case_data_history(case=case),
+            # The papers print a statement not in English only on the flagged declaration.
+            "statement_needs_english": bool(
+                case.statement.strip()
+                and not case.statement_english.strip()
+                and latest
+                and latest.language != "en"
+            ),
             "actions": review.staff_actions_for(packet.review_status),
             "action_form": ReviewActionForm(),
             "assign_form": AssignForm(

@@ -13,6 +13,7 @@ from expunge_portal.accounts.models import User
 from expunge_portal.accounts.roles import is_clinic_staff
 
 from .models import Message, Packet, PacketVersion, RenderStatus, ReviewEvent, ReviewStatus
+from .packet_input import answers_fingerprint
 from .render_limits import RENDER_INTERRUPTED_MESSAGE, can_retry, version_is_stuck
 
 QUEUE_PAGE_SIZE = 25
@@ -94,6 +95,21 @@ def render_state(version: PacketVersion | None) -> RenderState | None:
         retryable=can_retry(version),
         error=error,
     )
+
+
+def versions_not_to_file(*, case: Case, versions: list[PacketVersion], can_file: bool) -> set[int]:
+    """The numbers of the versions that no longer fit the case: all of them when the case cannot
+    be filed today, otherwise those made from answers (or a screening) that have changed since."""
+    if not can_file:
+        return {version.number for version in versions}
+    current: dict[str, str] = {}
+    stale = set()
+    for version in versions:
+        if version.language not in current:
+            current[version.language] = answers_fingerprint(case=case, language=version.language)
+        if version.answers_fingerprint != current[version.language]:
+            stale.add(version.number)
+    return stale
 
 
 def timeline_for_person(*, packet: Packet) -> list[ReviewEvent]:

@@ -11,10 +11,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_noop
 
 from eligibility.models import Case
+from eligibility.presentation import FILABLE_OUTCOMES
+from eligibility.selectors import latest_determination
 from expunge_portal.accounts.models import User
 
-from . import storage
-from .models import Message, Packet, PacketVersion, RenderStatus, ReviewEvent
+from . import review, storage
+from .models import Message, Packet, PacketVersion, RenderStatus, ReviewEvent, ReviewStatus
 from .packet_input import (
     NEEDS_NAME,
     NOT_CHECKED,
@@ -30,7 +32,9 @@ logger = logging.getLogger(__name__)
 __all__ = [
     "PacketNotPossible",
     "RenderRefused",
+    "case_is_filable",
     "packet_files_delete_for_case",
+    "packet_remake_and_resend",
     "packet_request",
     "packet_version_render",
     "packet_version_retry",
@@ -43,6 +47,20 @@ RENDER_FAILED_MESSAGE = gettext_noop("Something went wrong while making your pap
 RENDER_GAVE_UP_MESSAGE = gettext_noop(
     "We tried several times and could not make your papers. Please contact us."
 )
+# Why no papers can be made for a case that cannot be filed today, by the engine's outcome.
+NOT_FILABLE = {
+    "wait": gettext_noop(
+        "This case cannot be filed yet, so we cannot make papers for it. Only time is missing: "
+        "the page says from when."
+    ),
+    "blocked": gettext_noop(
+        "This case cannot be filed while something going on now stands in the way, so we cannot "
+        "make papers for it. The page says what must change first."
+    ),
+    "not_eligible": gettext_noop(
+        "This conviction cannot be dismissed under these laws, so there are no papers to make."
+    ),
+}
 
 
 class RenderRefused(Exception):
@@ -58,6 +76,12 @@ def _enqueue_on_commit(version_id: int) -> None:
 REUSABLE = (RenderStatus.QUEUED, RenderStatus.RENDERING, RenderStatus.READY)
 
 
+def case_is_filable(case: Case) -> bool:
+    """Whether the case's latest screening says a petition can be filed today."""
+    determination = latest_determination(case=case)
+    return determination is not None and determination.outcome in FILABLE_OUTCOMES
+
+
 @transaction.atomic
 def packet_request(*, case: Case, user: User, language: str) -> PacketVersion:
     """The packet version for the case's current answers: the newest one when nothing changed,
@@ -66,8 +90,11 @@ def packet_request(*, case: Case, user: User, language: str) -> PacketVersion:
         raise PermissionError("Only the person a case belongs to can ask for its papers.")
     if not case.person.full_name.strip():
         raise PacketNotPossible(NEEDS_NAME)
-    if not case.determinations.exists():
+    determination = latest_determination(case=case)
+    if determination is None:
         raise PacketNotPossible(NOT_CHECKED)
+    if determination.outcome not in FILABLE_OUTCOMES:
+        raise PacketNotPossible(NOT_FILABLE.get(determination.outcome, NOT_FILABLE["blocked"]))
     packet, _ = Packet.objects.get_or_create(case=case)
     # Serialize two clicks (or two tabs) so they cannot both create version N+1.
     packet = Packet.objects.select_for_update().get(pk=packet.pk)
@@ -90,6 +117,47 @@ def packet_request(*, case: Case, user: User, language: str) -> PacketVersion:
     packet.save(update_fields=["updated_at"])
     _enqueue_on_commit(version.pk)
     return version
+
+
+@transaction.atomic
+def packet_remake_and_resend(*, case: Case, user: User, language: str) -> PacketVersion:
+    """The one door after the clinic asked for changes: papers for the current answers, sent
+    back to the clinic now if they are ready, otherwise as soon as the worker has made them."""
+    version = packet_request(case=case, user=user, language=language)
+    packet = Packet.objects.select_for_update().get(pk=version.packet_id)
+    if packet.review_status != ReviewStatus.CHANGES_REQUESTED:
+        raise review.ReviewRefused(
+            gettext_noop("The clinic has not asked for changes to these papers.")
+        )
+    if version.status == RenderStatus.READY:
+        review.packet_resubmit(packet=packet, user=user)
+    else:
+        packet.resend_when_ready = True
+        packet.save(update_fields=["resend_when_ready", "updated_at"])
+    return version
+
+
+def _resend_if_asked(version: PacketVersion) -> None:
+    """Send a just-made version to the clinic when the person asked for that (see above)."""
+    with transaction.atomic():
+        packet = (
+            Packet.objects.select_for_update()
+            .select_related("case__person__owner")
+            .get(pk=version.packet_id)
+        )
+        newest = packet.versions.order_by("-number").first()
+        if not packet.resend_when_ready or newest is None or newest.pk != version.pk:
+            return
+        packet.resend_when_ready = False
+        packet.save(update_fields=["resend_when_ready", "updated_at"])
+        owner = packet.case.person.owner
+        if owner is None or packet.review_status != ReviewStatus.CHANGES_REQUESTED:
+            return
+        try:
+            review.packet_resubmit(packet=packet, user=owner)
+        except review.ReviewRefused:
+            # The papers are made either way; the person can still send them from their page.
+            logger.warning("Could not send packet %s again after rendering", packet.pk)
 
 
 @dataclass(frozen=True)
@@ -179,6 +247,8 @@ def packet_version_render(*, version_id: int) -> None:
     )
     if not finished:
         storage.files_delete(names)
+        return
+    _resend_if_asked(version)
 
 
 @transaction.atomic

@@ -13,6 +13,14 @@ urlpatterns = [
     path("case/<int:case_id>/submit/", views.packet_submit, name="submit"),
     path("case/<int:case_id>/resubmit/", views.packet_resubmit, name="resubmit"),
     path("case/<int:case_id>/withdraw/", views.packet_withdraw, name="withdraw"),
+    path("case/<int:case_id>/resend/", views.packet_remake_and_resend, name="remake_and_resend"),
+    path("case/<int:case_id>/reminder/", views.reminder_request, name="reminder"),
+    path("case/<int:case_id>/reminder/cancel/", views.reminder_cancel, name="reminder_cancel"),
+    path(
+        "reminders/unsubscribe/<str:token>/",
+        views.reminder_unsubscribe,
+        name="reminder_unsubscribe",
+    ),
     path("case/<int:case_id>/v<int:number>/download/", views.version_download, name="download"),
     path("case/<int:case_id>/v<int:number>/preview.png", views.version_preview, name="preview"),
 ]

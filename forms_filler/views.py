@@ -14,16 +14,17 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from eligibility.models import Case
-from eligibility.selectors import latest_determination
+from eligibility.presentation import case_results
 from eligibility.services import case_set_statement, person_update_details
 
-from . import review, selectors, services
+from . import reminders, review, selectors, services
 from .forms import PersonDetailsForm, StatementForm
 from .models import PacketVersion, RenderStatus, ReviewStatus
-from .packet_input import answers_fingerprint
+from .packet_input import packet_language
 from .storage import packet_storage
 
 PRIVATE_HEADERS = {"Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff"}
@@ -48,45 +49,55 @@ def _case_edit_url(case: Case) -> str | None:
         return None
 
 
-def _decided_in_interests_of_justice(case: Case) -> bool:
-    determination = latest_determination(case=case)
-    return bool(determination and determination.outcome == "discretionary")
-
-
 def _page_context(request: HttpRequest, case: Case) -> dict[str, object]:
     packet = selectors.packet_for_case(case=case)
     latest = packet.latest_version if packet else None
     state = selectors.render_state(latest)
     is_owner = case.person.owner_id == request.user.pk
-    outdated = bool(
-        latest
-        and is_owner
-        and latest.answers_fingerprint != answers_fingerprint(case=case, language=latest.language)
+    result = case_results(case)
+    versions = list(packet.versions.all()) if packet else []
+    not_to_file = selectors.versions_not_to_file(
+        case=case, versions=versions, can_file=result.can_file
     )
+    # The newest papers no longer fit: they stay downloadable, marked "do not file".
+    do_not_file = bool(latest and latest.number in not_to_file)
+    # Answers changed but the case can still be filed: new papers can be made.
+    outdated = do_not_file and result.can_file and is_owner
     status = packet.review_status if packet else ReviewStatus.NOT_SUBMITTED
-    can_send = bool(state and state.status == RenderStatus.READY and not outdated and is_owner)
+    can_send = bool(state and state.status == RenderStatus.READY and not do_not_file and is_owner)
+    changes_requested = status == ReviewStatus.CHANGES_REQUESTED
     return {
         "case": case,
         "packet": packet,
         "latest": latest,
         "state": state,
         "is_owner": is_owner,
+        "result": result,
+        "can_make": result.can_file and is_owner,
+        "do_not_file": do_not_file,
         "outdated": outdated,
         "needs_details": not case.person.full_name.strip(),
-        "asks_for_statement": _decided_in_interests_of_justice(case),
+        "asks_for_statement": result.outcome == "discretionary",
         "review_status": ReviewStatus(status),
         "can_submit": can_send
         and review.transition_allowed(status, ReviewStatus.SUBMITTED)
-        and status != ReviewStatus.CHANGES_REQUESTED,
-        "can_resubmit": can_send and status == ReviewStatus.CHANGES_REQUESTED,
+        and not changes_requested,
+        # After a change request one button makes the new papers and sends them back.
+        "can_remake_and_resend": is_owner and changes_requested and result.can_file,
+        "resend_pending": bool(packet and packet.resend_when_ready),
         "can_withdraw": is_owner
         and packet is not None
         and review.transition_allowed(status, ReviewStatus.WITHDRAWN),
         "awaiting_clinic": status in review.AWAITING_CLINIC,
-        "case_edit_url": _case_edit_url(case) if status == ReviewStatus.CHANGES_REQUESTED else None,
+        "case_edit_url": _case_edit_url(case) if changes_requested else None,
         "timeline": selectors.timeline_for_person(packet=packet) if packet else [],
         "staff_messages": selectors.messages_for_person(packet=packet) if packet else [],
-        "versions": list(packet.versions.all()) if packet else [],
+        "versions": versions,
+        "not_to_file": not_to_file,
+        "reminder_dates": reminders.reminder_dates(case=case) if result.is_waiting else None,
+        "pending_reminders": list(reminders.pending_reminders(case=case))
+        if result.is_waiting
+        else [],
         "status_url": reverse("forms_filler:status", kwargs={"case_id": case.pk}),
     }
 
@@ -101,7 +112,7 @@ def packet(request: HttpRequest, case_id: int) -> HttpResponse:
         return redirect_to_login(request.get_full_path(), login_url=reverse("account_signup"))
     if request.method == "POST":
         case = _own_case(request, case_id)
-        if not case.person.full_name.strip():
+        if not case.person.full_name.strip() and services.case_is_filable(case):
             messages.info(request, _("First, tell us your details for the court papers."))
             return redirect("forms_filler:details", case_id=case.pk)
         try:
@@ -199,6 +210,69 @@ def packet_withdraw(request: HttpRequest, case_id: int) -> HttpResponse:
     return _review_door(request, case_id, "withdraw")
 
 
+@login_required
+@require_POST
+def packet_remake_and_resend(request: HttpRequest, case_id: int) -> HttpResponse:
+    case = _own_case(request, case_id)
+    try:
+        services.packet_remake_and_resend(case=case, user=request.user, language=get_language())
+    except services.PacketNotPossible as exc:
+        messages.error(request, _(str(exc)))
+    except review.ReviewRefused as exc:
+        messages.error(request, _(str(exc)))
+    else:
+        messages.success(
+            request,
+            _(
+                "We are making your new papers. They go back to the clinic as soon as they are "
+                "ready."
+            ),
+        )
+    return redirect(_packet_url(case.pk))
+
+
+@login_required
+@require_POST
+def reminder_request(request: HttpRequest, case_id: int) -> HttpResponse:
+    case = _own_case(request, case_id)
+    try:
+        reminders.reminder_request(case=case, user=request.user)
+    except reminders.ReminderNotPossible as exc:
+        messages.error(request, _(str(exc)))
+    else:
+        messages.success(request, _("We will email you. The email will not name your case."))
+    return redirect(_packet_url(case.pk))
+
+
+@login_required
+@require_POST
+def reminder_cancel(request: HttpRequest, case_id: int) -> HttpResponse:
+    case = _own_case(request, case_id)
+    reminders.reminder_cancel(case=case, user=request.user)
+    messages.success(request, _("We will not send you reminders about this case."))
+    return redirect(_packet_url(case.pk))
+
+
+# Mail providers POST here for one-click unsubscribe (RFC 8058) with no session and no CSRF
+# token: the signed token in the address is what authorizes it, and it can only cancel mail.
+@csrf_exempt
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def reminder_unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
+    """GET shows a button (link checkers open links; they must not unsubscribe anyone)."""
+    valid = reminders.unsubscribe_token_valid(token=token)
+    done = False
+    if valid and request.method == "POST":
+        reminders.reminders_unsubscribe(token=token)
+        done = True
+    return render(
+        request,
+        "forms_filler/unsubscribe.html",
+        {"done": done, "valid": valid},
+        status=200 if valid else 400,
+    )
+
+
 def download_filename(version: PacketVersion) -> str:
     """A clean, ASCII-only name such as petition-San-Luis-Obispo-24CR001234-v2.pdf."""
 
@@ -252,9 +326,16 @@ def version_preview(request: HttpRequest, case_id: int, number: int) -> FileResp
 def statement(request: HttpRequest, case_id: int) -> HttpResponse:
     """The person's statement to the judge, attached to discretionary petitions."""
     case = _own_case(request, case_id)
-    form = StatementForm(request.POST or None, initial={"statement": case.statement})
+    form = StatementForm(
+        request.POST or None,
+        initial={"statement": case.statement, "statement_english": case.statement_english},
+    )
     if request.method == "POST" and form.is_valid():
-        case_set_statement(case=case, statement=form.cleaned_data["statement"])
+        case_set_statement(
+            case=case,
+            statement=form.cleaned_data["statement"],
+            statement_english=form.cleaned_data["statement_english"],
+        )
         messages.success(
             request, _("Your statement is saved. Make your papers again to include it.")
         )
@@ -262,7 +343,12 @@ def statement(request: HttpRequest, case_id: int) -> HttpResponse:
     return render(
         request,
         "forms_filler/statement.html",
-        {"form": form, "case": case, "back_url": _packet_url(case.pk)},
+        {
+            "form": form,
+            "case": case,
+            "back_url": _packet_url(case.pk),
+            "court_reads_english": packet_language(get_language()) != "en",
+        },
     )
 
 

@@ -32,6 +32,7 @@ CHECKED = "☒"
 EMPTY = "☐"
 ORDER_SECTIONS = ("1203.4", "1203.4a", "1203.41", "1203.42", "1203.43", "1203.49")
 EMPTY_ROW = dict.fromkeys(("code", "section", "level", "reduce_17b", "reduce_17d2"), "")
+LANGUAGE_NAMES_EN = {"en": "English", "es": "Spanish"}
 LEVELS_EN = {"felony": "Felony", "misdemeanor": "Misdemeanor", "infraction": "Infraction"}
 
 
@@ -53,7 +54,9 @@ def checkbox_glyphs(*, form_item: str | None, remedy: str | None) -> dict[str, s
     return glyphs
 
 
-def statement_placement(*, case: CaseInput, declaration: str) -> dict[str, Any]:
+def statement_placement(
+    *, case: CaseInput, declaration: str, language: str = "en"
+) -> dict[str, Any]:
     """Where the interests-of-justice statement goes: inline, on a declaration, or nowhere.
 
     Only discretionary items take a statement (mandatory relief needs none). The declaration is
@@ -62,10 +65,24 @@ def statement_placement(*, case: CaseInput, declaration: str) -> dict[str, Any]:
     """
     text = declaration.strip()
     if not text or not case.is_discretionary:
-        return {"item": None, "text": "", "inline": False, "declaration": False}
+        return {
+            "item": None,
+            "text": "",
+            "inline": False,
+            "declaration": False,
+            "not_english": False,
+        }
     item = (case.form_item or "")[:1] or REMEDY_ITEM.get(case.determination.get("remedy") or "", "")
+    not_english = language != "en"
     fits = len(text) <= INLINE_STATEMENT_CHARS and text.count("\n") < INLINE_STATEMENT_LINES
-    return {"item": item or None, "text": text, "inline": fits, "declaration": True}
+    # Text in another language stays off the court form itself: only the flagged declaration.
+    return {
+        "item": item or None,
+        "text": text,
+        "inline": fits and not not_english,
+        "declaration": True,
+        "not_english": not_english,
+    }
 
 
 def _row(count: CountInput) -> dict[str, str]:
@@ -134,7 +151,13 @@ def _common(packet: PacketInput, case: CaseInput) -> dict[str, Any]:
     }
 
 
-def _guide_context(packet: PacketInput, case: CaseInput, *, declaration_attached: bool) -> dict:
+def _guide_context(
+    packet: PacketInput,
+    case: CaseInput,
+    *,
+    declaration_attached: bool,
+    declaration_not_english: bool = False,
+) -> dict:
     determination = case.determination
     return {
         "lang": packet.language,
@@ -154,6 +177,9 @@ def _guide_context(packet: PacketInput, case: CaseInput, *, declaration_attached
         "eligible_on_display": _date_display(determination.get("eligible_on")),
         "as_of_display": _date_display(packet.as_of),
         "declaration_attached": declaration_attached,
+        "declaration_not_english": declaration_not_english,
+        # A fee note that already names the waiver form says what the general sentence would.
+        "fee_waiver_in_note": "FW-001" in case.county_notes.fees,
         "ask_clerk": _("We don't have this court's details yet: ask the criminal clerk's office."),
         "court_name_default": _("Superior Court of California, County of %(county)s")
         % {"county": case.county},
@@ -171,7 +197,9 @@ def case_parts(packet: PacketInput, case: CaseInput) -> list[Part]:
         template = "forms_filler/pdf/not_eligible.html"
         return [Part("not_eligible", template, packet.language, context)]
 
-    statement = statement_placement(case=case, declaration=packet.declaration)
+    statement = statement_placement(
+        case=case, declaration=packet.declaration, language=packet.declaration_language
+    )
     counts = petition_counts(case)
     rows = [_row(count) for count in counts]
     form_rows = rows[:FORM_ROWS] + [EMPTY_ROW] * (FORM_ROWS - len(rows))
@@ -190,7 +218,12 @@ def case_parts(packet: PacketInput, case: CaseInput) -> list[Part]:
             "cover",
             "forms_filler/pdf/cover.html",
             packet.language,
-            _guide_context(packet, case, declaration_attached=statement["declaration"]),
+            _guide_context(
+                packet,
+                case,
+                declaration_attached=statement["declaration"],
+                declaration_not_english=statement["not_english"],
+            ),
         ),
         Part("cr180", "forms_filler/pdf/cr180.html", "en", petition),
         Part(
@@ -217,6 +250,9 @@ def case_parts(packet: PacketInput, case: CaseInput) -> list[Part]:
                     "title": f"Attached Declaration {DASH} {case.county} {case.case_number}",
                     "declaration": statement["text"],
                     "statement": statement,
+                    "declaration_language_name": LANGUAGE_NAMES_EN.get(
+                        packet.declaration_language, packet.declaration_language
+                    ),
                 },
             )
         )

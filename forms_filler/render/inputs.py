@@ -137,3 +137,6 @@ class PacketInput:
     declaration: str  # may be empty: the person wrote no statement
     language: Language  # the cover pages' language; the court forms stay in English
     as_of: date
+    # The declaration's language. Not English: it never goes into the form's writing space, and
+    # the declaration page says so and asks for an English translation (Code Civ. Proc. § 185).
+    declaration_language: Language = "en"

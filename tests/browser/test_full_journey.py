@@ -189,10 +189,12 @@ def test_the_whole_journey(page_factory, language, viewport):
     person.submit()
     sacramento.refresh_from_db()
     assert sacramento.case_number == "19CR004200"
+    # One button makes the new papers and sends them back to the clinic.
     person.goto(f"/packets/case/{sacramento.pk}/")
-    person.submit("#packet-status .notice form")
+    person.submit("form[action$='/resend/']")
     assert page.locator("a[href$='/v2/download/']").first.is_visible()
-    person.submit("form[action$='/resubmit/']")
+    packet.refresh_from_db()
+    assert packet.review_status == ReviewStatus.RESUBMITTED
 
     staff_decides(staff, packet, "start")
     staff_decides(staff, packet, "approve")

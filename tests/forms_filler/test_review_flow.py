@@ -254,23 +254,53 @@ def test_person_sees_timeline_and_messages(
     assert packet.assigned_to == clinic_staff
 
 
-def test_resubmit_after_changes_needs_fresh_papers(
+def test_after_a_change_request_one_button_makes_new_papers_and_sends_them_again(
     petitioner_client, case, django_capture_on_commit_callbacks
 ) -> None:
     packet = packet_in(case, S.CHANGES_REQUESTED)
     page = petitioner_client.get(person_url(case, "packet")).text
-    # The stored version's fingerprint is not the current answers': papers must be made again.
+    assert "Make the new papers and send them again" in page
+    # One button: no separate "make" and "send" steps to get in the wrong order.
     assert "Send the changed papers again" not in page
+    assert ">Make new papers</button>" not in page
     with django_capture_on_commit_callbacks(execute=True):
-        petitioner_client.post(person_url(case, "packet"))
+        response = petitioner_client.post(person_url(case, "remake_and_resend"))
+    assert response.status_code == 302
+    assert response["Location"] == person_url(case, "packet")
+    packet.refresh_from_db()
     assert packet.versions.count() == 2
+    assert packet.review_status == S.RESUBMITTED
+    assert not packet.resend_when_ready
+    assert packet.events.get().version.number == 2
+
+
+def test_remake_and_resend_waits_for_the_render_then_sends(
+    petitioner_client, case, django_capture_on_commit_callbacks
+) -> None:
+    """Until the worker has made the papers, the packet stays with the person, marked to go."""
+    packet = packet_in(case, S.CHANGES_REQUESTED)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        petitioner_client.post(person_url(case, "remake_and_resend"))
+    packet.refresh_from_db()
+    assert packet.review_status == S.CHANGES_REQUESTED
+    assert packet.resend_when_ready
     page = petitioner_client.get(person_url(case, "packet")).text
-    assert "Send the changed papers again" in page
-    with django_capture_on_commit_callbacks(execute=True):
-        petitioner_client.post(person_url(case, "resubmit"))
+    assert "They go back to the clinic as soon as they are ready." in page
+    for callback in callbacks:
+        callback()
     packet.refresh_from_db()
     assert packet.review_status == S.RESUBMITTED
-    assert packet.events.get().version.number == 2
+    assert not packet.resend_when_ready
+
+
+def test_remake_and_resend_is_refused_without_a_change_request(petitioner_client, case) -> None:
+    packet = packet_in(case, S.SUBMITTED)
+    response = petitioner_client.post(person_url(case, "remake_and_resend"), follow=True)
+    assert response.status_code == 200
+    assert "The clinic has not asked for changes to these papers." in response.text
+    packet.refresh_from_db()
+    assert packet.review_status == S.SUBMITTED
+    assert packet.versions.count() == 1
 
 
 def test_staff_page_shows_answers_reasons_assumptions_and_history(staff_client, case) -> None:

@@ -62,7 +62,9 @@ def test_localized_text_marks_the_english_fallback(english_only_page):
 
 
 def test_create_content_editor_command():
-    call_command("create_content_editor", email="New.Editor@example.org", password="long-editor-pass-1")
+    call_command(
+        "create_content_editor", email="New.Editor@example.org", password="long-editor-pass-1"
+    )
     user = User.objects.get(email="new.editor@example.org")
     assert user.is_staff
     assert not user.is_superuser

@@ -67,6 +67,7 @@ def url_for(route: Route, world: World) -> str:
         "step": "county",
         "key": "not-a-real-key",
         "uidb36": int_to_base36(world.owner.pk),
+        "token": "not-a-signed-token",
     }
     names = _parameter_names(route.pattern)
     return reverse(route.key, kwargs={name: params[name] for name in names})

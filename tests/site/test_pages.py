@@ -83,7 +83,9 @@ def test_compose_file_parses_and_names_the_services():
     assert services["db"]["image"].startswith("postgres:")
     assert "db_worker" in " ".join(services["worker"]["command"])
     assert "healthz" in " ".join(services["web"]["healthcheck"]["test"])
-    for name in ("web", "worker"):
+    assert "send_reminders" in " ".join(services["scheduler"]["command"])
+    assert "sleep 86400" in " ".join(services["scheduler"]["command"])
+    for name in ("web", "worker", "scheduler"):
         assert "DATABASE_URL" in services[name]["environment"]
 
 
