@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from forms_filler.models import Packet, PacketVersion
-from forms_filler.packet_from_case import packet_input_for_case
+from forms_filler.packet_input import packet_input_for_case
 from forms_filler.render import render_packet_pdf
 
 from .conftest import page_kind, page_texts
