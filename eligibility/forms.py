@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from eligibility.engine import offense_names
 from expunge_portal.counties import COUNTY_CHOICES
 
+from .calendar import today_in_california
 from .models import Level, Sentence
-from .services import today_in_california
 
 YES, NO, UNKNOWN = "yes", "no", "unknown"
 TRI_STATE_CHOICES = [

@@ -4,7 +4,6 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Protocol
-from zoneinfo import ZoneInfo
 
 from django.contrib.sessions.backends.base import SessionBase
 from django.db import transaction
@@ -14,6 +13,7 @@ from django.utils import timezone
 from eligibility.engine import ENGINE_VERSION, determine_person
 from expunge_portal.accounts.models import User
 
+from .calendar import today_in_california
 from .facts_from_answers import PERSON_FIELDS, case_to_facts, person_to_facts
 from .models import Case, Count, Determination, InterviewDraft, Person, Sentence
 from .presentation import translatable_parts
@@ -23,12 +23,6 @@ from .selectors import (
     WIZARD_SESSION_KEY,
     anonymous_person,
 )
-
-CALIFORNIA = ZoneInfo("America/Los_Angeles")
-
-
-def today_in_california() -> datetime.date:
-    return datetime.datetime.now(tz=CALIFORNIA).date()
 
 
 @dataclass(frozen=True)

@@ -24,11 +24,11 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import translation
 from django.utils.translation import gettext_noop
 
+from eligibility.calendar import today_in_california
 from eligibility.engine import CaseError, determine, offenses, parse_case
 from eligibility.models import Case, Determination, Person
 from eligibility.presentation import case_name, translatable_parts, translated_result
 from eligibility.selectors import latest_determination
-from eligibility.services import today_in_california
 from expunge_portal.counties import COUNTIES
 
 from .county_notes import county_notes_for

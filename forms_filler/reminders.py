@@ -18,10 +18,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_noop
 
+from eligibility.calendar import today_in_california
 from eligibility.models import Case
 from eligibility.presentation import WAITING_OUTCOMES
 from eligibility.selectors import latest_determination
-from eligibility.services import today_in_california
 from expunge_portal.accounts.models import User
 
 from .models import Reminder, ReminderKind

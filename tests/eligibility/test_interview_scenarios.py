@@ -5,8 +5,8 @@ import datetime
 import pytest
 from django.test import Client
 
+from eligibility.calendar import today_in_california
 from eligibility.models import Case, Determination, Person
-from eligibility.services import today_in_california
 
 from .interview import answer, offenses, step_url, walk
 

@@ -4,8 +4,8 @@ import datetime
 
 import pytest
 
+from eligibility.calendar import today_in_california
 from eligibility.models import Case
-from eligibility.services import today_in_california
 
 from .interview import answer, offenses, step_url
 from .test_interview_scenarios import probation_case

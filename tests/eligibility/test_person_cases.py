@@ -8,8 +8,9 @@ import re
 import pytest
 from django.utils import dateformat
 
+from eligibility.calendar import today_in_california
 from eligibility.models import Case, Determination, Person
-from eligibility.services import case_determine, today_in_california
+from eligibility.services import case_determine
 
 from .interview import answer, offenses, step_url, walk
 from .test_interview_scenarios import ABOUT_YOU, NO_TROUBLE
