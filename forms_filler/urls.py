@@ -13,6 +13,7 @@ urlpatterns = [
     path("case/<int:case_id>/submit/", views.packet_submit, name="submit"),
     path("case/<int:case_id>/resubmit/", views.packet_resubmit, name="resubmit"),
     path("case/<int:case_id>/withdraw/", views.packet_withdraw, name="withdraw"),
+    path("case/<int:case_id>/reply/", views.reply, name="reply"),
     path("case/<int:case_id>/v<int:number>/download/", views.version_download, name="download"),
     path("case/<int:case_id>/v<int:number>/preview.png", views.version_preview, name="preview"),
 ]
