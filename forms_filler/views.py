@@ -146,10 +146,10 @@ def reply(request: HttpRequest, case_id: int) -> HttpResponse:
         try:
             review.message_reply(packet=packet, user=request.user, body=form.cleaned_data["body"])
         except review.ReviewRefused as exc:
-            form.add_error("body", str(exc))
+            messages.error(request, str(exc))
         else:
             messages.success(request, _("Your reply was sent to the clinic."))
-            return redirect(_packet_url(case.pk) + "#conversation-title")
+        return redirect(_packet_url(case.pk) + "#conversation-title")
     context = _page_context(request, case, reply_form=form)
     return render(request, "forms_filler/packet.html", context)
 
