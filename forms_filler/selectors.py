@@ -163,16 +163,20 @@ def _unread_replies() -> QuerySet[Message]:
 
 def _search(packets: QuerySet[Packet], query: str) -> QuerySet[Packet]:
     """Name or case number, each searched in its own table (trigram indexes on PostgreSQL) and
-    joined to the packets as an IN list, rather than an OR across a join of the tables."""
+    matched to the packets as an IN list, rather than an OR across a join of the tables."""
+    by_number = Case.objects.filter(case_number__icontains=query).values("pk")
     people = Person.objects.filter(full_name__icontains=query).values("pk")
-    cases = Case.objects.filter(Q(case_number__icontains=query) | Q(person_id__in=people))
-    return packets.filter(case_id__in=cases.values("pk"))
+    by_name = Case.objects.filter(person_id__in=people).values("pk")
+    # One IN over a UNION: the planner starts from the few matching cases (a semi-join) instead
+    # of testing every packet against two lists.
+    return packets.filter(case_id__in=by_number.union(by_name))
 
 
 def review_queue(*, reviewer: User, filters: QueueFilters) -> QuerySet[Packet]:
     """The packets sent for review that match the filters, in queue order, undecorated: the
     queue pages through their ids and decorates only the rows shown (`queue_rows`)."""
-    packets = Packet.objects.filter(review_status__in=SENT_FOR_REVIEW)
+    # "Not sent" rather than "one of the eight sent statuses": the planner estimates it well.
+    packets = Packet.objects.exclude(review_status=ReviewStatus.NOT_SUBMITTED)
     if filters.status == "needs_review":
         packets = packets.filter(review_status__in=NEEDS_REVIEW)
     elif filters.status in ReviewStatus.values:
@@ -235,7 +239,7 @@ def review_queue_export(*, reviewer: User, filters: QueueFilters) -> Iterator[Pa
 def review_status_counts() -> dict[str, int]:
     """How many packets are in each review status, in one query."""
     rows = (
-        Packet.objects.filter(review_status__in=SENT_FOR_REVIEW)
+        Packet.objects.exclude(review_status=ReviewStatus.NOT_SUBMITTED)
         .values("review_status")
         .annotate(n=Count("pk"))
         .order_by()
