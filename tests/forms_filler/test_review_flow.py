@@ -370,7 +370,7 @@ def test_content_editors_have_no_packet_permissions(content_editor) -> None:
 
     client = Client()
     client.force_login(content_editor)
-    for model in ("packet", "packetversion", "reviewevent", "message"):
+    for model in ("packet", "packetversion", "reviewevent", "message", "paperaccess"):
         assert not content_editor.has_perm(f"forms_filler.view_{model}")
         assert client.get(f"/admin/forms_filler/{model}/").status_code in (302, 403)
 

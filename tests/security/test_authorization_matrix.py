@@ -199,6 +199,14 @@ ADMIN_MODELS: dict[str, dict[str, str]] = {
         "change": "200",
         "object": "302",
     },
+    "forms_filler_paperaccess": {
+        "changelist": "200",
+        "add": "403",
+        "history": "200",
+        "delete": "403",
+        "change": "200",
+        "object": "302",
+    },
     "forms_filler_message": {
         "changelist": "200",
         "add": "403",
