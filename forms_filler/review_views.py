@@ -22,6 +22,7 @@ from eligibility.models import Case
 from eligibility.presentation import staff_result
 from eligibility.selectors import latest_determination
 from expunge_portal.accounts.decorators import clinic_staff_required
+from expunge_portal.accounts.models import User
 
 from . import review, selectors
 from .forms import ApprovedDayForm, AssignForm, QueueFilterForm, ReviewDecisionForm
@@ -194,7 +195,7 @@ def packet_action(request: HttpRequest, packet_id: int) -> HttpResponse:
     return _packet_page(request, packet, decision_form=shown)
 
 
-def _assignee(request: HttpRequest) -> tuple[bool, Any]:
+def _assignee(request: HttpRequest) -> tuple[bool, User | None]:
     """(valid, the user or None) from an assignment form's `assignee` ("me" for oneself)."""
     if request.POST.get("assignee") == "me":
         return True, request.user
