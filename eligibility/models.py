@@ -120,6 +120,7 @@ class Case(models.Model):
         ordering = ["created_at", "pk"]
         verbose_name = _("case")
         verbose_name_plural = _("cases")
+        indexes = [models.Index(fields=["county"], name="case_county_idx")]
 
     def __str__(self) -> str:
         return f"{self.county} {self.case_number or _('(no case number)')}"
@@ -164,6 +165,10 @@ class Determination(models.Model):
     class Meta:
         ordering = ["-created_at", "-pk"]
         get_latest_by = "created_at"
+        # "The latest determination of each case" (the review queue's outcome) is one index probe.
+        indexes = [
+            models.Index(fields=["case", "-created_at", "-id"], name="determination_latest_idx")
+        ]
 
     def __str__(self) -> str:
         return f"{self.case}: {self.outcome}"

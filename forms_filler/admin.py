@@ -4,7 +4,7 @@ status change), so nothing here edits a status, a file or the review trail."""
 from django.contrib import admin
 from django.http import HttpRequest
 
-from .models import Message, Packet, PacketVersion, ReviewEvent
+from .models import Message, Packet, PacketVersion, PaperAccess, ReviewEvent
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -62,7 +62,20 @@ class ReviewEventAdmin(ReadOnlyAdmin):
 
 @admin.register(Message)
 class MessageAdmin(ReadOnlyAdmin):
-    list_display = ("packet", "author", "internal", "created_at")
-    list_filter = ("internal",)
+    list_display = ("packet", "author", "internal", "from_person", "read_at", "created_at")
+    list_filter = ("internal", "from_person")
     list_select_related = ("packet__case", "author")
-    readonly_fields = ("packet", "author", "body", "internal", "created_at")
+    readonly_fields = (
+        "packet", "author", "body", "internal", "from_person", "read_at", "created_at",
+    )  # fmt: skip
+
+
+@admin.register(PaperAccess)
+class PaperAccessAdmin(ReadOnlyAdmin):
+    """The trail of staff looks at people's papers, for an administrator's audit."""
+
+    list_display = ("created_at", "user", "packet", "kind", "version_number")
+    list_filter = ("kind",)
+    list_select_related = ("packet__case", "user")
+    search_fields = ("user__email",)
+    readonly_fields = ("packet", "user", "kind", "version_number", "created_at")

@@ -6,8 +6,7 @@ from eligibility.forms import AboutYouForm
 from eligibility.models import Person
 from expunge_portal.counties import COUNTY_CHOICES
 
-from .models import ReviewStatus
-from .review import ACTION_TARGET
+from .models import MESSAGE_MAX_LENGTH, ReviewStatus
 from .selectors import QUEUE_STATUSES, QueueFilters
 
 
@@ -95,6 +94,16 @@ class QueueFilterForm(forms.Form):
             ("not_eligible", _("Not eligible")),
         ],
     )
+    language = forms.ChoiceField(
+        label=_("Language"),
+        required=False,
+        choices=[("", _("Any language")), ("en", _("English")), ("es", _("Spanish"))],
+    )
+    waiting = forms.ChoiceField(
+        label=_("Waiting on"),
+        required=False,
+        choices=[("", _("Anyone")), ("us", _("Us (the clinic)")), ("person", _("The person"))],
+    )
     mine = forms.BooleanField(label=_("Assigned to me"), required=False)
     order = forms.ChoiceField(
         label=_("Order"),
@@ -108,23 +117,51 @@ class QueueFilterForm(forms.Form):
             status=data.get("status") or "needs_review",
             county=data.get("county") or "",
             outcome=data.get("outcome") or "",
+            language=data.get("language") or "",
+            waiting=data.get("waiting") or "",
             mine=bool(data.get("mine")),
             q=data.get("q") or "",
             order=data.get("order") or "waiting",
         )
 
 
-class ReviewActionForm(forms.Form):
-    action = forms.ChoiceField(choices=[(name, name) for name in ACTION_TARGET])
+DECISION_LABELS = {
+    "approve": _("Approve: the papers can be filed"),
+    "request_changes": _("Ask for changes"),
+    "close": _("Close"),
+    "mark_filed": _("Mark as filed with the court"),
+    "message": _("Only write to the person"),
+    "note": _("Internal note (staff only)"),
+}
+
+
+class ReviewDecisionForm(forms.Form):
+    """The review page's one form: a decision and one message. `revision` is the packet as the
+    reviewer saw it; a decision on a packet that changed since is refused."""
+
+    decision = forms.ChoiceField(label=_("Your decision"), widget=forms.RadioSelect)
     message = forms.CharField(
-        label=_("Message to the person"),
+        label=_("Message"),
         required=False,
-        max_length=5000,
-        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=MESSAGE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_(
-            "Shown on their packet page. Required when asking for changes: say what to change."
+            "Shown to the person on their packet page (except internal notes). Required when "
+            "asking for changes: say what to change. Their email only says there is news."
         ),
     )
+    revision = forms.CharField(widget=forms.HiddenInput)
+
+    def __init__(self, *args: object, decisions: list[str], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["decision"].choices = [(name, DECISION_LABELS[name]) for name in decisions]
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean()
+        needs_text = ("request_changes", "message", "note")
+        if data.get("decision") in needs_text and not (data.get("message") or "").strip():
+            self.add_error("message", _("Write the message first."))
+        return data
 
 
 class AssignForm(forms.Form):
@@ -137,10 +174,18 @@ class AssignForm(forms.Form):
         self.fields["assignee"].queryset = staff_queryset
 
 
-class MessageForm(forms.Form):
+class ReplyForm(forms.Form):
     body = forms.CharField(
-        label=_("Message"), max_length=5000, widget=forms.Textarea(attrs={"rows": 4})
+        label=_("Your reply to the clinic"),
+        max_length=MESSAGE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _("Write your reply first.")},
+        help_text=_("The clinic reads it on your papers' page. Do not send it by email."),
     )
+
+
+class ApprovedDayForm(forms.Form):
+    day = forms.DateField(label=_("Approved on"), widget=forms.DateInput(attrs={"type": "date"}))
 
 
 REVIEW_STATUS_LABELS = dict(ReviewStatus.choices)

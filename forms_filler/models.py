@@ -78,6 +78,9 @@ class PacketVersion(models.Model):
     )
     language = models.CharField(max_length=8, default="en")
     answers_fingerprint = models.CharField(max_length=64)
+    # The answers the papers were made from (forms_filler.answer_changes), so a reviewer sees what
+    # changed between versions as old -> new values.
+    answers = models.JSONField(default=dict, blank=True)
     file = models.FileField(upload_to="packets/%Y/%m/", blank=True)
     preview = models.FileField(upload_to="previews/%Y/%m/", blank=True)
     sha256 = models.CharField(max_length=64, blank=True)
@@ -121,20 +124,34 @@ class ReviewEvent(models.Model):
         return f"{self.packet}: {self.from_status} → {self.to_status}"
 
 
+MESSAGE_MAX_LENGTH = 5000
+
+
 class Message(models.Model):
-    """A note on a packet: to the person (shown to them, with an email notice), or internal
-    (staff only)."""
+    """A note on a packet: from staff to the person (shown to them, with an email notice), an
+    internal note (staff only), or the person's reply (unread by staff until a reviewer opens the
+    packet)."""
 
     packet = models.ForeignKey(Packet, on_delete=models.CASCADE, related_name="messages")
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
-    body = models.TextField(max_length=5000)
+    body = models.TextField(max_length=MESSAGE_MAX_LENGTH)
     internal = models.BooleanField(default=False)
+    from_person = models.BooleanField(default=False)
+    # When a reviewer first opened the packet after the person's reply (replies only).
+    read_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["created_at", "pk"]
+        indexes = [
+            models.Index(
+                fields=["packet"],
+                condition=models.Q(from_person=True, read_at__isnull=True),
+                name="message_unread_reply_idx",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"message on {self.packet}"
@@ -167,3 +184,30 @@ class Reminder(models.Model):
 
     def __str__(self) -> str:
         return f"reminder {self.kind} {self.due_on} for {self.case}"
+
+
+class PaperAccess(models.Model):
+    """Append-only: a member of staff looked at a person's papers (the review page, the person's
+    packet page, a download, a preview, a day's bundle). The person's record is private; every
+    look is kept."""
+
+    class Kind(models.TextChoices):
+        REVIEW_PAGE = "review_page", _("Review page")
+        PACKET_PAGE = "packet_page", _("Packet page")
+        DOWNLOAD = "download", _("Download")
+        PREVIEW = "preview", _("Preview")
+        DAY_BUNDLE = "day_bundle", _("Approved packets of a day")
+
+    packet = models.ForeignKey(Packet, on_delete=models.CASCADE, related_name="accesses")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    version_number = models.PositiveIntegerField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.user} viewed {self.packet} ({self.kind})"

@@ -4,16 +4,28 @@ The allowed moves are data (TRANSITIONS); a service refuses any other move with 
 which views turn into a message, never a server error. Each service locks the packet row so two
 reviewers (or a reviewer and the person) cannot change it at once."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from eligibility.presentation import OUTCOME_NAMES, staff_result
+from eligibility.selectors import latest_determination
 from expunge_portal.accounts.models import User
 from expunge_portal.accounts.roles import is_clinic_staff
 
-from .models import Message, Packet, PacketVersion, RenderStatus, ReviewEvent, ReviewStatus
+from .models import (
+    MESSAGE_MAX_LENGTH,
+    Message,
+    Packet,
+    PacketVersion,
+    PaperAccess,
+    RenderStatus,
+    ReviewEvent,
+    ReviewStatus,
+)
 
 S = ReviewStatus
 
@@ -21,7 +33,7 @@ S = ReviewStatus
 TRANSITIONS: dict[str, frozenset[str]] = {
     S.NOT_SUBMITTED: frozenset({S.SUBMITTED}),
     S.SUBMITTED: frozenset({S.IN_REVIEW, S.WITHDRAWN}),
-    S.IN_REVIEW: frozenset({S.CHANGES_REQUESTED, S.APPROVED, S.WITHDRAWN}),
+    S.IN_REVIEW: frozenset({S.CHANGES_REQUESTED, S.APPROVED, S.CLOSED, S.WITHDRAWN}),
     S.CHANGES_REQUESTED: frozenset({S.RESUBMITTED, S.WITHDRAWN, S.CLOSED}),
     S.RESUBMITTED: frozenset({S.IN_REVIEW, S.WITHDRAWN}),
     S.APPROVED: frozenset({S.FILED, S.CLOSED, S.WITHDRAWN}),
@@ -33,10 +45,20 @@ TRANSITIONS: dict[str, frozenset[str]] = {
 
 # Statuses the person can see as "waiting for the clinic".
 AWAITING_CLINIC = frozenset({S.SUBMITTED, S.RESUBMITTED, S.IN_REVIEW})
+# Waiting to be opened: opening the packet starts its review.
+WAITING_TO_OPEN = frozenset({S.SUBMITTED, S.RESUBMITTED})
+# Every status of a packet that has been sent to the clinic at least once.
+SENT_FOR_REVIEW = frozenset(S) - {S.NOT_SUBMITTED}
+# The screening outcomes whose papers can be filed today (eligibility.engine's outcomes).
+FILABLE_OUTCOMES = frozenset({"eligible", "discretionary"})
 
 
 class ReviewRefused(Exception):
     """A status change that is not allowed now; str() is a message fit to show."""
+
+
+class ReviewStale(ReviewRefused):
+    """The packet changed after the reviewer opened it (new papers, a reply, another decision)."""
 
 
 def transition_allowed(from_status: str, to_status: str) -> bool:
@@ -173,6 +195,30 @@ def review_request_changes(*, packet: Packet, reviewer: User, message: str) -> R
     return event
 
 
+def _require_filable(packet: Packet) -> None:
+    """Approve only what the person may file today: the stored (person-level) determination of
+    this case must be eligible or up to the judge. The refusal names the outcome and its reasons."""
+    determination = latest_determination(case=packet.case)
+    if determination is None:
+        raise ReviewRefused(_("This case has not been screened, so it cannot be approved."))
+    if determination.outcome in FILABLE_OUTCOMES:
+        return
+    reasons = " ".join(reason["text"] for reason in staff_result(determination)["reasons"])
+    raise ReviewRefused(
+        gettext("This case cannot be approved: the screening says “%(outcome)s”. %(reasons)s")
+        % {
+            "outcome": OUTCOME_NAMES.get(determination.outcome, determination.outcome),
+            "reasons": reasons,
+        }
+    )
+
+
+def _tell_person(packet: Packet, author: User, message: str) -> None:
+    """A decision's message also goes to the person's conversation (the status email covers it)."""
+    if message:
+        Message.objects.create(packet=packet, author=author, body=message, internal=False)
+
+
 @transaction.atomic
 def review_approve(*, packet: Packet, reviewer: User, message: str = "") -> ReviewEvent:
     packet = _locked(packet)
@@ -180,44 +226,130 @@ def review_approve(*, packet: Packet, reviewer: User, message: str = "") -> Revi
     newest = packet.latest_version
     if newest is None or newest.status != RenderStatus.READY:
         raise ReviewRefused(_("Only ready papers can be approved."))
-    return _move(
-        packet, to_status=S.APPROVED, actor=reviewer, message=message.strip(), version=newest
-    )
+    _require_filable(packet)
+    message = message.strip()
+    event = _move(packet, to_status=S.APPROVED, actor=reviewer, message=message, version=newest)
+    _tell_person(packet, reviewer, message)
+    return event
 
 
 @transaction.atomic
 def review_mark_filed(*, packet: Packet, reviewer: User, message: str = "") -> ReviewEvent:
     packet = _locked(packet)
     _require_staff(reviewer)
-    return _move(packet, to_status=S.FILED, actor=reviewer, message=message.strip())
+    message = message.strip()
+    event = _move(packet, to_status=S.FILED, actor=reviewer, message=message)
+    _tell_person(packet, reviewer, message)
+    return event
 
 
 @transaction.atomic
 def review_close(*, packet: Packet, reviewer: User, message: str = "") -> ReviewEvent:
     packet = _locked(packet)
     _require_staff(reviewer)
-    return _move(packet, to_status=S.CLOSED, actor=reviewer, message=message.strip())
+    message = message.strip()
+    event = _move(packet, to_status=S.CLOSED, actor=reviewer, message=message)
+    _tell_person(packet, reviewer, message)
+    return event
 
 
-# The staff doors by the action name the review page posts.
-STAFF_ACTIONS: dict[str, Callable[..., ReviewEvent]] = {
-    "start": review_start,
-    "request_changes": review_request_changes,
+# The review page's one decision form: what each choice does, and the status it leads to
+# ("message" and "note" leave the status as it is).
+DECISION_DOORS: dict[str, Callable[..., ReviewEvent]] = {
     "approve": review_approve,
-    "mark_filed": review_mark_filed,
+    "request_changes": review_request_changes,
     "close": review_close,
+    "mark_filed": review_mark_filed,
 }
-ACTION_TARGET: dict[str, str] = {
-    "start": S.IN_REVIEW,
-    "request_changes": S.CHANGES_REQUESTED,
+DECISION_TARGET: dict[str, str] = {
     "approve": S.APPROVED,
-    "mark_filed": S.FILED,
+    "request_changes": S.CHANGES_REQUESTED,
     "close": S.CLOSED,
+    "mark_filed": S.FILED,
 }
+MESSAGE_ONLY = ("message", "note")
 
 
-def staff_actions_for(status: str) -> list[str]:
-    return [name for name, target in ACTION_TARGET.items() if transition_allowed(status, target)]
+def _reachable(status: str, target: str) -> bool:
+    """A decision the reviewer may take now; a packet still waiting to be opened counts as in
+    review (the decision starts the review first)."""
+    if status in WAITING_TO_OPEN:
+        status = S.IN_REVIEW
+    return transition_allowed(status, target)
+
+
+def decisions_for(status: str) -> list[str]:
+    """The choices of the decision form for a packet in this status, in the form's order."""
+    decisions = [name for name, target in DECISION_TARGET.items() if _reachable(status, target)]
+    return decisions + list(MESSAGE_ONLY)
+
+
+def packet_revision(packet: Packet) -> str:
+    """What a reviewer decides on: the status, the newest papers and the person's latest reply.
+    The decision form carries it, and a decision made on an older revision is refused."""
+    newest = packet.latest_version
+    last_reply = (
+        packet.messages.filter(from_person=True).order_by("-pk").values_list("pk", flat=True)
+    ).first()
+    return f"{packet.review_status}.{newest.number if newest else 0}.{last_reply or 0}"
+
+
+@transaction.atomic
+def review_decide(
+    *, packet: Packet, reviewer: User, decision: str, message: str, revision: str
+) -> ReviewEvent | Message:
+    """The review page's single door: approve, ask for changes, close, mark filed, or only write
+    (to the person, or an internal note), with one message. Refused, with nothing written, when
+    the packet changed after the reviewer's page was made."""
+    packet = _locked(packet)
+    _require_staff(reviewer)
+    if revision != packet_revision(packet):
+        raise ReviewStale(
+            _(
+                "This packet changed while you were reading it (new papers, a reply or another "
+                "decision). Nothing was saved: read it again, then decide. Your message is "
+                "still in the box."
+            )
+        )
+    if decision in MESSAGE_ONLY:
+        return message_post(
+            packet=packet, author=reviewer, body=message, internal=decision == "note"
+        )
+    if decision not in DECISION_DOORS:
+        raise ReviewRefused(_("That action is not available."))
+    if packet.review_status in WAITING_TO_OPEN and _reachable(
+        packet.review_status, DECISION_TARGET[decision]
+    ):
+        review_start(packet=packet, reviewer=reviewer)
+        packet.refresh_from_db(fields=["review_status"])
+    return DECISION_DOORS[decision](packet=packet, reviewer=reviewer, message=message)
+
+
+@transaction.atomic
+def review_open(*, packet: Packet, reviewer: User) -> None:
+    """A reviewer opens a packet: a packet waiting for the clinic goes into review (assigned to
+    them, unless a colleague has it: a resubmitted packet goes back to its reviewer, who starts it
+    by opening it), the person's replies count as read, and the look is written to the trail."""
+    _require_staff(reviewer)
+    if packet.review_status in WAITING_TO_OPEN and packet.assigned_to_id in (None, reviewer.pk):
+        review_start(packet=packet, reviewer=reviewer)
+    packet.messages.filter(from_person=True, read_at__isnull=True).update(read_at=timezone.now())
+    paper_access_record(packets=[packet], user=reviewer, kind=PaperAccess.Kind.REVIEW_PAGE)
+
+
+def paper_access_record(
+    *,
+    packets: Iterable[Packet],
+    user: User,
+    kind: str,
+    version_numbers: dict[int, int] | None = None,
+) -> None:
+    """Write each staff look at a person's papers to the trail (one statement for many)."""
+    numbers = version_numbers or {}
+    PaperAccess.objects.bulk_create(
+        PaperAccess(packet=p, user=user, kind=kind, version_number=numbers.get(p.pk))
+        for p in packets
+    )
 
 
 # --- Assignment and messages (not status changes, but still one door each) ----------------
@@ -232,6 +364,8 @@ def packet_assign(*, packet: Packet, assignee: User | None, by: User) -> Packet:
         raise ReviewRefused(_("Packets can only be assigned to clinic staff."))
     if packet.assigned_to_id == (assignee.pk if assignee else None):
         return packet
+    if packet.review_status not in SENT_FOR_REVIEW and not by.is_superuser:
+        raise ReviewRefused(_("Only papers sent for review can be assigned."))
     packet.assigned_to = assignee
     packet.save(update_fields=["assigned_to", "updated_at"])
     ReviewEvent.objects.create(
@@ -250,10 +384,42 @@ def message_post(*, packet: Packet, author: User, body: str, internal: bool) -> 
     internal note only staff see."""
     body = body.strip()
     if not body:
-        raise ReviewRefused(_("The message is empty."))
+        raise ReviewRefused(_("Write a message first."))
     packet = _locked(packet)
     _require_staff(author)
     message = Message.objects.create(packet=packet, author=author, body=body, internal=internal)
     if not internal:
         _notify_person_on_commit(packet, kind="message")
     return message
+
+
+@transaction.atomic
+def packet_assign_many(*, packet_ids: Iterable[int], assignee: User | None, by: User) -> int:
+    """Bulk assignment from the queue: each packet through the one-packet door. Returns how
+    many packets changed hands."""
+    _require_staff(by)
+    changed = 0
+    for packet in Packet.objects.filter(pk__in=list(packet_ids), review_status__in=SENT_FOR_REVIEW):
+        before = packet.assigned_to_id
+        if packet_assign(packet=packet, assignee=assignee, by=by).assigned_to_id != before:
+            changed += 1
+    return changed
+
+
+@transaction.atomic
+def message_reply(*, packet: Packet, user: User, body: str) -> Message:
+    """The person's reply to the clinic, from their packet page. Staff see it as unread in the
+    queue until a reviewer opens the packet; nobody is emailed its text."""
+    body = body.strip()
+    if not body:
+        raise ReviewRefused(_("Write your reply first."))
+    if len(body) > MESSAGE_MAX_LENGTH:
+        raise ReviewRefused(
+            _("Your reply is too long: keep it under %(limit)s characters.")
+            % {"limit": MESSAGE_MAX_LENGTH}
+        )
+    packet = _locked(packet)
+    _require_owner(packet, user)
+    if packet.review_status not in SENT_FOR_REVIEW:
+        raise ReviewRefused(_("Send your papers to the clinic first; then you can write to them."))
+    return Message.objects.create(packet=packet, author=user, body=body, from_person=True)

@@ -1,11 +1,19 @@
-"""The clinic's review area: the queue and the staff packet page. Clinic staff only: petitioners
-get 403 and anonymous people the login page (expunge_portal.accounts.decorators)."""
+"""The clinic's review area: the queue, the staff packet page and the queue's exports. Clinic
+staff only: petitioners get 403 and anonymous people the login page
+(expunge_portal.accounts.decorators). Only packets sent for review are shown (a superuser sees
+all), and every look at a person's papers is written to the trail (PaperAccess)."""
 
+import csv
+import io
+import zipfile
+from collections.abc import Iterator
 from typing import Any
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict, StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
@@ -14,21 +22,29 @@ from eligibility.models import Case
 from eligibility.presentation import staff_result
 from eligibility.selectors import latest_determination
 from expunge_portal.accounts.decorators import clinic_staff_required
+from expunge_portal.accounts.models import User
 
 from . import review, selectors
-from .forms import AssignForm, MessageForm, QueueFilterForm, ReviewActionForm
-from .models import Packet, ReviewStatus
+from .forms import ApprovedDayForm, AssignForm, QueueFilterForm, ReviewDecisionForm
+from .models import Packet, PaperAccess, ReviewStatus
+from .storage import packet_storage
+from .views import PRIVATE_HEADERS, download_filename
 
 # Case fields shown to staff as the person's answers (bookkeeping left out).
 _NOT_ANSWERS = {"id", "person", "created_at", "updated_at"}
+
+
+def _queue_form(request: HttpRequest) -> tuple[QueueFilterForm, selectors.QueueFilters]:
+    form = QueueFilterForm(request.GET or None)
+    filters = form.filters() if request.GET else selectors.QueueFilters()
+    return form, filters
 
 
 @never_cache
 @clinic_staff_required
 @require_safe
 def queue(request: HttpRequest) -> HttpResponse:
-    form = QueueFilterForm(request.GET or None)
-    filters = form.filters() if request.GET else selectors.QueueFilters()
+    form, filters = _queue_form(request)
     page = selectors.review_queue_page(
         reviewer=request.user, filters=filters, page=request.GET.get("page")
     )
@@ -48,6 +64,9 @@ def queue(request: HttpRequest) -> HttpResponse:
             "query_string": query.urlencode(),
             "status_counts": [(ReviewStatus(s), n) for s, n in counts.items()],
             "needs_review_count": sum(counts[str(s)] for s in selectors.NEEDS_REVIEW),
+            "unread_count": selectors.unread_reply_count(),
+            "assign_form": AssignForm(staff_queryset=selectors.clinic_staff_users()),
+            "day_form": ApprovedDayForm(initial={"day": timezone.localdate()}),
         },
     )
 
@@ -73,14 +92,19 @@ def _answer_rows(case: Case) -> list[dict[str, Any]]:
     return rows
 
 
-@never_cache
-@clinic_staff_required
-@require_safe
-def packet_detail(request: HttpRequest, packet_id: int) -> HttpResponse:
-    packet = selectors.packet_for_review(packet_id=packet_id)
+def _packet_page(
+    request: HttpRequest, packet: Packet, decision_form: ReviewDecisionForm | None = None
+) -> HttpResponse:
     case = packet.case
     determination = latest_determination(case=case)
     latest = packet.latest_version
+    decisions = review.decisions_for(packet.review_status)
+    if decision_form is None:
+        decision_form = ReviewDecisionForm(
+            decisions=decisions, initial={"revision": review.packet_revision(packet)}
+        )
+    previous, changes = selectors.version_changes(packet=packet)
+    record = selectors.person_record(case=case)
     return render(
         request,
         "review/packet.html",
@@ -88,11 +112,15 @@ def packet_detail(request: HttpRequest, packet_id: int) -> HttpResponse:
             "packet": packet,
             "case": case,
             "person": case.person,
+            "record": record,
+            "filable": any(item.is_this and item.filable for item in record),
             "answers": _answer_rows(case),
             "counts": list(case.counts.all()),
             "determination": determination,
             "screening": staff_result(determination) if determination else None,
             "latest": latest,
+            "previous": previous,
+            "changes": changes,
             "state": selectors.render_state(latest),
             "versions": list(packet.versions.all()),
             "events": list(packet.events.all()),
@@ -105,59 +133,93 @@ def packet_detail(request: HttpRequest, packet_id: int) -> HttpResponse:
                 and latest
                 and latest.language != "en"
             ),
-            "actions": review.staff_actions_for(packet.review_status),
-            "action_form": ReviewActionForm(),
+            "accesses": selectors.recent_paper_accesses(packet=packet),
+            "decision_form": decision_form,
             "assign_form": AssignForm(
                 staff_queryset=selectors.clinic_staff_users(),
                 initial={"assignee": packet.assigned_to_id},
             ),
-            "message_form": MessageForm(),
         },
     )
 
 
-def _packet_or_404(packet_id: int) -> Packet:
-    return selectors.packet_for_review(packet_id=packet_id)
+@never_cache
+@clinic_staff_required
+@require_safe
+def packet_detail(request: HttpRequest, packet_id: int) -> HttpResponse:
+    """The one screen a reviewer works from. Opening it starts the review of a waiting packet."""
+    packet = selectors.packet_for_review(packet_id=packet_id, user=request.user)
+    if request.method == "GET":
+        status = packet.review_status
+        review.review_open(packet=packet, reviewer=request.user)
+        if status in review.WAITING_TO_OPEN:
+            packet = selectors.packet_for_review(packet_id=packet_id, user=request.user)
+    return _packet_page(request, packet)
 
 
+@never_cache
 @clinic_staff_required
 @require_POST
 def packet_action(request: HttpRequest, packet_id: int) -> HttpResponse:
-    packet = _packet_or_404(packet_id)
-    form = ReviewActionForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("That action is not available."))
-        return redirect("review:packet", packet_id=packet.pk)
-    action = form.cleaned_data["action"]
-    message = form.cleaned_data["message"]
-    try:
-        if action == "start":
-            review.review_start(packet=packet, reviewer=request.user)
+    """The decision form. A refused or stale decision shows the page again with the message the
+    reviewer wrote still in the box, the page as it is now, and why nothing was saved."""
+    packet = selectors.packet_for_review(packet_id=packet_id, user=request.user)
+    form = ReviewDecisionForm(request.POST, decisions=review.decisions_for(packet.review_status))
+    if form.is_valid():
+        decision = form.cleaned_data["decision"]
+        try:
+            review.review_decide(
+                packet=packet,
+                reviewer=request.user,
+                decision=decision,
+                message=form.cleaned_data["message"],
+                revision=form.cleaned_data["revision"],
+            )
+        except review.ReviewRefused as exc:
+            error = str(exc)
         else:
-            review.STAFF_ACTIONS[action](packet=packet, reviewer=request.user, message=message)
-    except review.ReviewRefused as exc:
-        messages.error(request, str(exc))
+            if decision == "message":
+                messages.success(request, _("Message sent to the person."))
+            elif decision == "note":
+                messages.success(request, _("Internal note saved."))
+            else:
+                packet.refresh_from_db(fields=["review_status"])
+                messages.success(
+                    request,
+                    _("The packet is now “%(status)s”.")
+                    % {"status": packet.get_review_status_display()},
+                )
+            return redirect("review:packet", packet_id=packet.pk)
     else:
-        packet.refresh_from_db(fields=["review_status"])
-        messages.success(
-            request,
-            _("The packet is now “%(status)s”.") % {"status": packet.get_review_status_display()},
-        )
-    return redirect("review:packet", packet_id=packet.pk)
+        error = ""
+    packet = selectors.packet_for_review(packet_id=packet_id, user=request.user)
+    data = request.POST.copy()
+    data["revision"] = review.packet_revision(packet)
+    shown = ReviewDecisionForm(data, decisions=review.decisions_for(packet.review_status))
+    shown.is_valid()
+    if error:
+        shown.add_error(None, error)
+    return _packet_page(request, packet, decision_form=shown)
+
+
+def _assignee(request: HttpRequest) -> tuple[bool, User | None]:
+    """(valid, the user or None) from an assignment form's `assignee` ("me" for oneself)."""
+    if request.POST.get("assignee") == "me":
+        return True, request.user
+    form = AssignForm(request.POST, staff_queryset=selectors.clinic_staff_users())
+    if not form.is_valid():
+        return False, None
+    return True, form.cleaned_data["assignee"]
 
 
 @clinic_staff_required
 @require_POST
 def packet_assign(request: HttpRequest, packet_id: int) -> HttpResponse:
-    packet = _packet_or_404(packet_id)
-    if request.POST.get("assignee") == "me":
-        assignee = request.user
-    else:
-        form = AssignForm(request.POST, staff_queryset=selectors.clinic_staff_users())
-        if not form.is_valid():
-            messages.error(request, _("Choose a reviewer from the list."))
-            return redirect("review:packet", packet_id=packet.pk)
-        assignee = form.cleaned_data["assignee"]
+    packet = selectors.packet_for_review(packet_id=packet_id, user=request.user)
+    valid, assignee = _assignee(request)
+    if not valid:
+        messages.error(request, _("Choose a reviewer from the list."))
+        return redirect("review:packet", packet_id=packet.pk)
     try:
         review.packet_assign(packet=packet, assignee=assignee, by=request.user)
     except review.ReviewRefused as exc:
@@ -169,21 +231,124 @@ def packet_assign(request: HttpRequest, packet_id: int) -> HttpResponse:
 
 @clinic_staff_required
 @require_POST
-def packet_message(request: HttpRequest, packet_id: int) -> HttpResponse:
-    packet = _packet_or_404(packet_id)
-    form = MessageForm(request.POST)
-    internal = request.POST.get("kind") == "internal"
-    if not form.is_valid():
-        messages.error(request, _("Write a message first."))
-        return redirect("review:packet", packet_id=packet.pk)
+def bulk_assign(request: HttpRequest) -> HttpResponse:
+    """Assign the packets ticked in the queue, then show the same queue page again."""
+    back = reverse("review:queue")
+    query = QueryDict(request.POST.get("query", "")).urlencode()
+    if query:
+        back += "?" + query
+    ids = [int(v) for v in request.POST.getlist("packets") if v.isdigit()]
+    valid, assignee = _assignee(request)
+    if not ids:
+        messages.error(request, _("Tick the packets to assign first."))
+        return redirect(back)
+    if not valid:
+        messages.error(request, _("Choose a reviewer from the list."))
+        return redirect(back)
     try:
-        review.message_post(
-            packet=packet, author=request.user, body=form.cleaned_data["body"], internal=internal
-        )
+        changed = review.packet_assign_many(packet_ids=ids, assignee=assignee, by=request.user)
     except review.ReviewRefused as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(
-            request, _("Internal note saved.") if internal else _("Message sent to the person.")
-        )
-    return redirect("review:packet", packet_id=packet.pk)
+        messages.success(request, _("Packets assigned: %(n)s.") % {"n": changed})
+    return redirect(back)
+
+
+# Spreadsheets run a cell that starts with one of these as a formula (CSV injection).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: object) -> str:
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
+class _Echo:
+    def write(self, value: str) -> str:
+        return value
+
+
+def _export_rows(request: HttpRequest, filters: selectors.QueueFilters) -> Iterator[str]:
+    writer = csv.writer(_Echo())
+    yield writer.writerow(
+        [
+            _("Packet"),
+            _("Person"),
+            _("County"),
+            _("Case number"),
+            _("Outcome"),
+            _("Status"),
+            _("Reviewer"),
+            _("Language"),
+            _("Sent"),
+            _("Unread replies"),
+        ]
+    )
+    for packet in selectors.review_queue_export(reviewer=request.user, filters=filters):
+        owner = packet.case.person.owner
+        row = [
+            packet.pk,
+            packet.case.person.full_name,
+            packet.case.county,
+            packet.case.case_number,
+            packet.outcome or "",
+            packet.get_review_status_display(),
+            packet.assigned_to.email if packet.assigned_to else "",
+            owner.preferred_language if owner else "",
+            packet.submitted_at.isoformat() if packet.submitted_at else "",
+            packet.unread,
+        ]
+        yield writer.writerow([csv_cell(cell) for cell in row])
+
+
+@never_cache
+@clinic_staff_required
+@require_safe
+def queue_export(request: HttpRequest) -> StreamingHttpResponse:
+    """The filtered queue as CSV: who, where, which case, outcome, status, reviewer, language,
+    age. No statements, no messages, no notes."""
+    _form, filters = _queue_form(request)
+    response = StreamingHttpResponse(_export_rows(request, filters), content_type="text/csv")
+    day = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="review-queue-{day}.csv"'
+    for header, value in PRIVATE_HEADERS.items():
+        response[header] = value
+    return response
+
+
+@never_cache
+@clinic_staff_required
+@require_safe
+def approved_day(request: HttpRequest) -> HttpResponse:
+    """The papers approved on one day, in one zip of PDFs, for printing in one go."""
+    form = ApprovedDayForm(request.GET)
+    if not form.is_valid():
+        messages.error(request, _("Enter a date, such as 2025-06-30."))
+        return redirect("review:queue")
+    day = form.cleaned_data["day"]
+    events = selectors.approved_on(day=day)
+    storage = packet_storage()
+    buffer = io.BytesIO()
+    included = []
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for event in events:
+            version = event.version
+            if not storage.exists(version.file.name):
+                continue
+            with storage.open(version.file.name, "rb") as pdf:
+                archive.writestr(f"{event.pk:06}-{download_filename(version)}", pdf.read())
+            included.append(version)
+    if not included:
+        messages.info(request, _("No approved papers on %(day)s.") % {"day": day.isoformat()})
+        return redirect("review:queue")
+    review.paper_access_record(
+        packets=[v.packet for v in included],
+        user=request.user,
+        kind=PaperAccess.Kind.DAY_BUNDLE,
+        version_numbers={v.packet_id: v.number for v in included},
+    )
+    response = HttpResponse(buffer.getvalue(), content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="approved-{day.isoformat()}.zip"'
+    for header, value in PRIVATE_HEADERS.items():
+        response[header] = value
+    return response

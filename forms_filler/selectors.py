@@ -1,20 +1,36 @@
 """Reads for packets and the review queue. Every lookup is scoped to who may see it."""
 
+import datetime
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
+from django.utils.translation import gettext
 
 from eligibility.models import Case, Determination, Person
 from eligibility.models import Count as CaseCount
+from eligibility.presentation import staff_result
+from eligibility.selectors import cases_for_person, latest_determination
 from expunge_portal.accounts.models import User
 from expunge_portal.accounts.roles import is_clinic_staff
 
-from .models import Message, Packet, PacketVersion, RenderStatus, ReviewEvent, ReviewStatus
+from .answer_changes import AnswerChange, answer_changes
+from .models import (
+    Message,
+    Packet,
+    PacketVersion,
+    PaperAccess,
+    RenderStatus,
+    ReviewEvent,
+    ReviewStatus,
+)
 from .packet_input import answers_fingerprint
 from .render_limits import RENDER_INTERRUPTED_MESSAGE, can_retry, version_is_stuck
+from .review import AWAITING_CLINIC, FILABLE_OUTCOMES, SENT_FOR_REVIEW
 
 QUEUE_PAGE_SIZE = 25
 
@@ -37,11 +53,14 @@ def packets_for_user(*, user: User) -> QuerySet[Packet]:
 
 
 def case_for_viewer(*, user: User, case_id: int) -> Case:
-    """The case behind a packet page: the owner's own, or any case for clinic staff. Anyone
-    else gets 404, so another person's case is indistinguishable from none."""
+    """The case behind a packet page: the owner's own; for clinic staff, a case whose papers were
+    sent for review (at any status since); for a superuser, any case. Anyone else gets 404, so
+    another person's case is indistinguishable from none."""
     cases = Case.objects.select_related("person", "person__owner")
     if not is_clinic_staff(user):
         cases = cases.filter(person__owner=user)
+    elif not user.is_superuser:
+        cases = cases.filter(Q(person__owner=user) | Q(packet__review_status__in=SENT_FOR_REVIEW))
     case = cases.filter(pk=case_id).first()
     if case is None:
         raise Http404
@@ -61,7 +80,7 @@ def version_for_viewer(*, user: User, case_id: int, number: int) -> PacketVersio
     case = case_for_viewer(user=user, case_id=case_id)
     version = (
         PacketVersion.objects.filter(packet__case=case, number=number)
-        .select_related("packet__case")
+        .select_related("packet__case__person")
         .first()
     )
     if version is None:
@@ -118,6 +137,8 @@ def timeline_for_person(*, packet: Packet) -> list[ReviewEvent]:
 
 
 def messages_for_person(*, packet: Packet) -> QuerySet[Message]:
+    """Everything the clinic wrote to the person (decisions' messages included) and the
+    person's own replies, oldest first; never an internal note."""
     return packet.messages.filter(internal=False).order_by("created_at", "pk")
 
 
@@ -136,12 +157,15 @@ class QueueFilters:
     status: str = "needs_review"  # "needs_review", "all", or one ReviewStatus value
     county: str = ""
     outcome: str = ""
+    language: str = ""  # "", "en" or "es": the person's language on the portal
+    waiting: str = ""  # "", "us" (the clinic's turn) or "person" (the person's turn)
     mine: bool = False
     q: str = ""
     order: str = "waiting"  # "waiting" (longest first) or "newest"
 
 
 def _latest_outcome() -> Subquery:
+    # One probe of the (case, -created_at, -id) index per packet.
     return Subquery(
         Determination.objects.filter(case=OuterRef("case"))
         .order_by("-created_at", "-pk")
@@ -149,38 +173,83 @@ def _latest_outcome() -> Subquery:
     )
 
 
+def _unread_replies() -> QuerySet[Message]:
+    return Message.objects.filter(packet=OuterRef("pk"), from_person=True, read_at__isnull=True)
+
+
+def _search(packets: QuerySet[Packet], query: str) -> QuerySet[Packet]:
+    """Name or case number, each searched in its own table (trigram indexes on PostgreSQL) and
+    matched to the packets as an IN list, rather than an OR across a join of the tables."""
+    by_number = Case.objects.filter(case_number__icontains=query).values("pk")
+    people = Person.objects.filter(full_name__icontains=query).values("pk")
+    by_name = Case.objects.filter(person_id__in=people).values("pk")
+    # One IN over a UNION: the planner starts from the few matching cases (a semi-join) instead
+    # of testing every packet against two lists.
+    return packets.filter(case_id__in=by_number.union(by_name))
+
+
 def review_queue(*, reviewer: User, filters: QueueFilters) -> QuerySet[Packet]:
-    """Packets sent for review, filtered and ordered; one query for the rows whatever their
-    number (person, case, assignee joined; outcome as a subquery)."""
-    packets = (
-        Packet.objects.exclude(review_status=ReviewStatus.NOT_SUBMITTED)
-        .select_related("case__person", "assigned_to")
-        .annotate(outcome=_latest_outcome())
-    )
+    """The packets sent for review that match the filters, in queue order, undecorated: the
+    queue pages through their ids and decorates only the rows shown (`queue_rows`)."""
+    # "Not sent" rather than "one of the eight sent statuses": the planner estimates it well.
+    packets = Packet.objects.exclude(review_status=ReviewStatus.NOT_SUBMITTED)
     if filters.status == "needs_review":
         packets = packets.filter(review_status__in=NEEDS_REVIEW)
     elif filters.status in ReviewStatus.values:
         packets = packets.filter(review_status=filters.status)
     if filters.county:
-        packets = packets.filter(case__county=filters.county)
+        packets = packets.filter(
+            case_id__in=Case.objects.filter(county=filters.county).values("pk")
+        )
     if filters.outcome:
-        packets = packets.filter(outcome=filters.outcome)
+        packets = packets.alias(outcome=_latest_outcome()).filter(outcome=filters.outcome)
+    if filters.language == "es":
+        packets = packets.filter(case__person__owner__preferred_language__startswith="es")
+    elif filters.language == "en":
+        packets = packets.exclude(case__person__owner__preferred_language__startswith="es")
+    if filters.waiting == "us":
+        packets = packets.filter(Q(review_status__in=AWAITING_CLINIC) | Exists(_unread_replies()))
+    elif filters.waiting == "person":
+        packets = packets.filter(review_status=ReviewStatus.CHANGES_REQUESTED).exclude(
+            Exists(_unread_replies())
+        )
     if filters.mine:
         packets = packets.filter(assigned_to=reviewer)
     query = filters.q.strip()
     if query:
-        packets = packets.filter(
-            Q(case__person__full_name__icontains=query) | Q(case__case_number__icontains=query)
-        )
+        packets = _search(packets, query)
     if filters.order == "newest":
         return packets.order_by("-submitted_at", "-pk")
     return packets.order_by("submitted_at", "pk")
 
 
-def review_queue_page(*, reviewer: User, filters: QueueFilters, page: str | int | None) -> Page:
-    return Paginator(review_queue(reviewer=reviewer, filters=filters), QUEUE_PAGE_SIZE).get_page(
-        page
+def _decorated(packets: QuerySet[Packet]) -> QuerySet[Packet]:
+    """What a queue row shows: the person, case, account language, reviewer, latest outcome and
+    the number of unread replies, in one query."""
+    unread = _unread_replies().order_by().values("packet").annotate(n=Count("pk")).values("n")
+    return packets.select_related("case__person__owner", "assigned_to").annotate(
+        outcome=_latest_outcome(),
+        unread=Coalesce(Subquery(unread, output_field=IntegerField()), 0),
     )
+
+
+def queue_rows(*, packet_ids: list[int]) -> list[Packet]:
+    """The page's packets, decorated, in the order of `packet_ids`."""
+    by_id = {p.pk: p for p in _decorated(Packet.objects.filter(pk__in=packet_ids))}
+    return [by_id[pk] for pk in packet_ids if pk in by_id]
+
+
+def review_queue_page(*, reviewer: User, filters: QueueFilters, page: str | int | None) -> Page:
+    """One page of the queue: the ids (one query, plus the count), then those rows decorated."""
+    ids = review_queue(reviewer=reviewer, filters=filters).values_list("pk", flat=True)
+    result = Paginator(ids, QUEUE_PAGE_SIZE).get_page(page)
+    result.object_list = queue_rows(packet_ids=list(result.object_list))
+    return result
+
+
+def review_queue_export(*, reviewer: User, filters: QueueFilters) -> Iterator[Packet]:
+    """Every packet of the filtered queue, decorated, streamed from one query."""
+    return _decorated(review_queue(reviewer=reviewer, filters=filters)).iterator(chunk_size=500)
 
 
 def review_status_counts() -> dict[str, int]:
@@ -189,6 +258,7 @@ def review_status_counts() -> dict[str, int]:
         Packet.objects.exclude(review_status=ReviewStatus.NOT_SUBMITTED)
         .values("review_status")
         .annotate(n=Count("pk"))
+        .order_by()
     )
     counts = {str(s): 0 for s in QUEUE_STATUSES}
     for row in rows:
@@ -196,9 +266,24 @@ def review_status_counts() -> dict[str, int]:
     return counts
 
 
-def packet_for_review(*, packet_id: int) -> Packet:
+def unread_reply_count() -> int:
+    """Packets with a reply from the person that no reviewer has opened yet (partial index)."""
+    return (
+        Message.objects.filter(from_person=True, read_at__isnull=True)
+        .values("packet")
+        .distinct()
+        .count()
+    )
+
+
+def packet_for_review(*, packet_id: int, user: User) -> Packet:
+    """A packet for the staff pages: only one sent for review (at any status since), unless the
+    reader is a superuser; anything else is 404."""
+    packets = Packet.objects.all()
+    if not user.is_superuser:
+        packets = packets.filter(review_status__in=SENT_FOR_REVIEW)
     packet = (
-        Packet.objects.select_related("case__person__owner", "assigned_to")
+        packets.select_related("case__person__owner", "assigned_to")
         .prefetch_related(
             _versions_newest_first(),
             Prefetch("events", queryset=ReviewEvent.objects.select_related("actor", "version")),
@@ -272,3 +357,74 @@ def case_data_history(*, case: Case, limit: int = 20) -> list[dict[str, Any]]:
         )
     entries.sort(key=lambda e: e["when"], reverse=True)
     return entries[:limit]
+
+
+@dataclass(frozen=True)
+class RecordCase:
+    """One case of the person as the review page lists it: the stored (person-level) outcome,
+    its reasons (naming the case that blocks it, if one does), and the case's own packet."""
+
+    case: Case
+    outcome: str
+    outcome_name: str
+    reasons: list[dict[str, str]]
+    filable: bool
+    packet_id: int | None
+    packet_status: str
+    is_this: bool
+
+
+def person_record(*, case: Case) -> list[RecordCase]:
+    """Every case of the person whose case this is, oldest first, in three queries however many
+    cases there are."""
+    cases = cases_for_person(person=case.person).select_related("packet")
+    record = []
+    for each in cases:
+        determination = latest_determination(case=each)
+        shown = staff_result(determination) if determination else None
+        packet = getattr(each, "packet", None)
+        sent = packet is not None and packet.review_status in SENT_FOR_REVIEW
+        outcome = determination.outcome if determination else ""
+        record.append(
+            RecordCase(
+                case=each,
+                outcome=outcome,
+                outcome_name=shown["outcome_name"] if shown else gettext("Not screened"),
+                reasons=shown["reasons"] if shown else [],
+                filable=outcome in FILABLE_OUTCOMES,
+                packet_id=packet.pk if sent else None,
+                packet_status=packet.get_review_status_display() if sent else "",
+                is_this=each.pk == case.pk,
+            )
+        )
+    return record
+
+
+def version_changes(*, packet: Packet) -> tuple[PacketVersion | None, list[AnswerChange]]:
+    """What changed between the newest version and the one before it, as old -> new answers
+    (versions prefetched newest first). (None, []) when there is only one version, or the older
+    one was made before answers were kept with each version."""
+    versions = list(packet.versions.all())
+    if len(versions) < 2 or not versions[1].answers or not versions[0].answers:
+        return (versions[1] if len(versions) > 1 else None), []
+    return versions[1], answer_changes(versions[1].answers, versions[0].answers)
+
+
+def recent_paper_accesses(*, packet: Packet, limit: int = 20) -> list[PaperAccess]:
+    return list(packet.accesses.select_related("user")[:limit])
+
+
+def approved_on(*, day: datetime.date) -> list[ReviewEvent]:
+    """The approvals of a day (in the portal's time zone) whose packets are still approved or
+    filed, each with the approved version's file: the papers the clinic files that day."""
+    return list(
+        ReviewEvent.objects.filter(
+            to_status=ReviewStatus.APPROVED,
+            created_at__date=day,
+            packet__review_status__in=(ReviewStatus.APPROVED, ReviewStatus.FILED),
+            version__status=RenderStatus.READY,
+        )
+        .exclude(version__file="")
+        .select_related("version__packet__case")
+        .order_by("created_at", "pk")
+    )

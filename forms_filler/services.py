@@ -16,6 +16,7 @@ from eligibility.selectors import latest_determination
 from expunge_portal.accounts.models import User
 
 from . import review, storage
+from .answer_changes import answers_snapshot
 from .models import Message, Packet, PacketVersion, RenderStatus, ReviewEvent, ReviewStatus
 from .packet_input import (
     NEEDS_NAME,
@@ -113,6 +114,7 @@ def packet_request(*, case: Case, user: User, language: str) -> PacketVersion:
         number=(newest.number + 1) if newest else 1,
         language=language,
         answers_fingerprint=fingerprint,
+        answers=answers_snapshot(case=case),
     )
     packet.save(update_fields=["updated_at"])
     _enqueue_on_commit(version.pk)

@@ -21,6 +21,7 @@ urlpatterns = [
         views.reminder_unsubscribe,
         name="reminder_unsubscribe",
     ),
+    path("case/<int:case_id>/reply/", views.reply, name="reply"),
     path("case/<int:case_id>/v<int:number>/download/", views.version_download, name="download"),
     path("case/<int:case_id>/v<int:number>/preview.png", views.version_preview, name="preview"),
 ]

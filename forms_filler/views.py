@@ -22,8 +22,8 @@ from eligibility.presentation import case_results
 from eligibility.services import case_set_statement, person_update_details
 
 from . import reminders, review, selectors, services
-from .forms import PersonDetailsForm, StatementForm
-from .models import PacketVersion, RenderStatus, ReviewStatus
+from .forms import PersonDetailsForm, ReplyForm, StatementForm
+from .models import Packet, PacketVersion, PaperAccess, RenderStatus, ReviewStatus
 from .packet_input import packet_language
 from .storage import packet_storage
 
@@ -49,7 +49,9 @@ def _case_edit_url(case: Case) -> str | None:
         return None
 
 
-def _page_context(request: HttpRequest, case: Case) -> dict[str, object]:
+def _page_context(
+    request: HttpRequest, case: Case, reply_form: ReplyForm | None = None
+) -> dict[str, object]:
     packet = selectors.packet_for_case(case=case)
     latest = packet.latest_version if packet else None
     state = selectors.render_state(latest)
@@ -91,7 +93,9 @@ def _page_context(request: HttpRequest, case: Case) -> dict[str, object]:
         "awaiting_clinic": status in review.AWAITING_CLINIC,
         "case_edit_url": _case_edit_url(case) if changes_requested else None,
         "timeline": selectors.timeline_for_person(packet=packet) if packet else [],
-        "staff_messages": selectors.messages_for_person(packet=packet) if packet else [],
+        "conversation": selectors.messages_for_person(packet=packet) if packet else [],
+        "can_reply": is_owner and status in review.SENT_FOR_REVIEW,
+        "reply_form": reply_form or ReplyForm(),
         "versions": versions,
         "not_to_file": not_to_file,
         "reminder_dates": reminders.reminder_dates(case=case) if result.is_waiting else None,
@@ -121,7 +125,44 @@ def packet(request: HttpRequest, case_id: int) -> HttpResponse:
             messages.error(request, _(str(exc)))
         return redirect(_packet_url(case.pk))
     case = selectors.case_for_viewer(user=request.user, case_id=case_id)
-    return render(request, "forms_filler/packet.html", _page_context(request, case))
+    context = _page_context(request, case)
+    _record_staff_look(request, case, context["packet"], PaperAccess.Kind.PACKET_PAGE)
+    return render(request, "forms_filler/packet.html", context)
+
+
+def _record_staff_look(
+    request: HttpRequest, case: Case, packet: Packet | None, kind: str, number: int | None = None
+) -> None:
+    """A look at someone else's papers (only staff get this far) goes to the trail."""
+    if packet is not None and case.person.owner_id != request.user.pk:
+        review.paper_access_record(
+            packets=[packet],
+            user=request.user,
+            kind=kind,
+            version_numbers={packet.pk: number} if number else None,
+        )
+
+
+@login_required
+@require_POST
+def reply(request: HttpRequest, case_id: int) -> HttpResponse:
+    """The person writes back to the clinic. An empty or too long reply shows the page again with
+    the error next to the box and the text kept."""
+    case = _own_case(request, case_id)
+    packet = Packet.objects.filter(case=case).first()
+    if packet is None:
+        raise Http404
+    form = ReplyForm(request.POST)
+    if form.is_valid():
+        try:
+            review.message_reply(packet=packet, user=request.user, body=form.cleaned_data["body"])
+        except review.ReviewRefused as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("Your reply was sent to the clinic."))
+        return redirect(_packet_url(case.pk) + "#conversation-title")
+    context = _page_context(request, case, reply_form=form)
+    return render(request, "forms_filler/packet.html", context)
 
 
 @never_cache
@@ -297,6 +338,8 @@ def _ready_file(request: HttpRequest, case_id: int, number: int, which: str) -> 
 @require_safe
 def version_download(request: HttpRequest, case_id: int, number: int) -> FileResponse:
     version = _ready_file(request, case_id, number, "file")
+    packet = version.packet
+    _record_staff_look(request, packet.case, packet, PaperAccess.Kind.DOWNLOAD, number)
     response = FileResponse(
         packet_storage().open(version.file.name, "rb"),
         as_attachment=True,
@@ -313,6 +356,8 @@ def version_download(request: HttpRequest, case_id: int, number: int) -> FileRes
 @require_safe
 def version_preview(request: HttpRequest, case_id: int, number: int) -> FileResponse:
     version = _ready_file(request, case_id, number, "preview")
+    packet = version.packet
+    _record_staff_look(request, packet.case, packet, PaperAccess.Kind.PREVIEW, number)
     response = FileResponse(
         packet_storage().open(version.preview.name, "rb"), content_type="image/png"
     )

@@ -2,9 +2,10 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.models import Authenticator
 from django.http import HttpRequest
+from django.urls import reverse
 
 from .models import User
-from .roles import has_staff_role
+from .roles import has_staff_role, is_clinic_staff
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -12,6 +13,13 @@ class AccountAdapter(DefaultAccountAdapter):
         """New accounts remember the language the person was using when they signed up."""
         user.preferred_language = getattr(request, "LANGUAGE_CODE", "") or ""
         return super().save_user(request, user, form, commit=commit)
+
+    def get_login_redirect_url(self, request: HttpRequest) -> str:
+        """Clinic staff land on the review queue; everyone else on their dashboard. (A `next`
+        address, when there is one, still wins: allauth reads it before asking here.)"""
+        if is_clinic_staff(request.user):
+            return reverse("review:queue")
+        return super().get_login_redirect_url(request)
 
 
 class MfaAdapter(DefaultMFAAdapter):

@@ -1,6 +1,9 @@
-"""A person sends ready papers for review; staff ask for changes; the person changes an answer,
-makes new papers and sends them again; staff approve. In Chromium against the live server (the
-ImmediateBackend renders inside the request)."""
+"""The review desk from the staff side, at desktop and tablet widths (issue 15): a person sends
+papers; staff open them from the queue (which starts the review), see the person's other case, ask
+for changes with one message; the person replies, changes an answer, makes new papers and sends
+them again; staff see the reply as unread in the queue and the change as old -> new, and approve
+with a message the person then reads. In Chromium against the live server (the ImmediateBackend
+renders inside the request)."""
 
 import pytest
 from django.conf import settings
@@ -17,6 +20,8 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
 ]
 
+TABLET = {"width": 820, "height": 1180}
+
 
 def log_in(page, user, live_server) -> None:
     """A signed-in session, as the login form would leave it (the login form has its own tests)."""
@@ -28,62 +33,72 @@ def log_in(page, user, live_server) -> None:
     )
 
 
-def test_submit_request_changes_resubmit_approve(page_factory, live_server) -> None:
+@pytest.mark.parametrize(("width", "viewport"), [("desktop", DESKTOP), ("tablet", TABLET)])
+def test_review_desk_journey(page_factory, live_server, width, viewport) -> None:
     from expunge_portal.accounts.roles import CLINIC_STAFF_GROUP
 
     person_user = make_user("rosa@example.org")
     staff_user = make_user("sam.staff@example.org", groups=(CLINIC_STAFF_GROUP,))
-    case = make_case(make_person(person_user, full_name="Rosa Díaz"))
+    person_record = make_person(person_user, full_name="Rosa Díaz")
+    case = make_case(person_record)
+    make_case(person_record, county="Fresno", case_number="19CR000777", outcome="wait")
 
     person = page_factory(PHONE)
     log_in(person, person_user, live_server)
     person.goto(f"/packets/case/{case.pk}/")
     person.get_by_role("button", name="Make my papers").click()
     assert person.get_by_role("link", name="Download your papers (PDF)").is_visible()
-    assert person.get_by_role("img", name="Preview of the first page of your papers").is_visible()
-    screenshot(person, "packet-ready-phone")
     person.get_by_role("button", name="Send to the clinic for review").click()
     assert person.get_by_text("Your papers were sent to the clinic for review.").is_visible()
 
-    staff = page_factory(DESKTOP)
+    staff = page_factory(viewport)
     log_in(staff, staff_user, live_server)
     staff.goto("/review/")
-    assert staff.get_by_role("link", name="Rosa Díaz").is_visible()
-    screenshot(staff, "review-queue-desktop")
+    screenshot(staff, f"review-queue-{width}")
     staff.get_by_role("link", name="Rosa Díaz").click()
-    staff.get_by_role("button", name="Start review").click()
-    staff.get_by_label("Message to the person").fill("Please add your street address.")
-    staff.get_by_role("button", name="Ask for changes").click()
+    # Opening started the review: no "Start review" button, the decision form is there.
+    assert staff.get_by_text("In review", exact=True).first.is_visible()
+    assert staff.get_by_role("button", name="Start review").count() == 0
+    record = staff.locator("section", has=staff.get_by_role("heading", name="The person's cases"))
+    assert record.get_by_text("19CR000777").is_visible()
+    assert record.get_by_text("Must wait").is_visible()
+    staff.get_by_label("Ask for changes").check()
+    staff.get_by_label("Message:").fill("Please add your apartment number.")
+    staff.get_by_role("button", name="Save the decision").click()
     assert staff.get_by_text("The packet is now “Changes requested”.").is_visible()
-    staff.get_by_label("Message").last.fill("Called her on Monday.")
-    staff.get_by_role("button", name="Save as internal note").click()
-    screenshot(staff, "review-packet-desktop")
+    screenshot(staff, f"review-packet-changes-{width}")
 
     person.goto(f"/packets/case/{case.pk}/")
-    assert person.get_by_text("Please add your street address.").is_visible()
-    assert "Called her on Monday" not in person.content()
-    assert person.get_by_role("link", name="Change my answers").is_visible()
-    screenshot(person, "packet-changes-requested-phone")
-    # The change: the person's address on the papers, through the details form.
+    assert person.get_by_text("Please add your apartment number.").is_visible()
+    person.get_by_label("Your reply to the clinic").fill("Done: it is Apt. 4.")
+    person.get_by_role("button", name="Send my reply").click()
+    assert person.get_by_text("Your reply was sent to the clinic.").is_visible()
     person.goto(f"/packets/case/{case.pk}/details/")
-    person.get_by_label("Street address").fill("1200 J Street, Apt. 4")
+    person.get_by_label("Street address").fill("1 Main St, Apt. 4")
     person.get_by_role("button", name="Save and continue").click()
     assert person.get_by_role("button", name="Make new papers").count() == 0
     person.get_by_role("button", name="Make the new papers and send them again").click()
     assert person.get_by_text("Version 2 of your papers is ready.").is_visible()
     assert person.get_by_text("Sent again for review").first.is_visible()
+    screenshot(person, f"packet-replied-phone-{width}")
 
-    staff.reload()
-    staff.get_by_role("button", name="Start review").click()
-    staff.get_by_role("button", name="Approve").click()
+    staff.goto("/review/")
+    assert staff.get_by_text("1 unread reply").is_visible()
+    screenshot(staff, f"review-queue-unread-{width}")
+    staff.get_by_role("link", name="Rosa Díaz").click()
+    changes = staff.locator("table.changes")
+    assert changes.get_by_role("rowheader", name="Street address").is_visible()
+    assert changes.locator("del").first.inner_text() == "1 Main St"
+    assert changes.locator("ins").first.inner_text() == "1 Main St, Apt. 4"
+    assert staff.get_by_text("Done: it is Apt. 4.").is_visible()
+    screenshot(staff, f"review-packet-diff-{width}")
+    staff.get_by_label("Approve: the papers can be filed").check()
+    staff.get_by_label("Message:").fill("Approved. File them at window 3.")
+    staff.get_by_role("button", name="Save the decision").click()
     assert staff.get_by_text("The packet is now “Approved”.").is_visible()
-    screenshot(staff, "review-packet-approved-desktop")
-    staff.set_viewport_size(PHONE)
-    screenshot(staff, "review-packet-phone")
-    staff.goto("/review/?status=all")
-    screenshot(staff, "review-queue-phone")
+    screenshot(staff, f"review-packet-approved-{width}")
 
-    packet = Packet.objects.get()
+    packet = Packet.objects.get(case=case)
     assert packet.review_status == ReviewStatus.APPROVED
     moves = [(e.from_status, e.to_status) for e in packet.events.all()]
     assert [m for m in moves if m[0] != m[1]] == [
@@ -95,5 +110,5 @@ def test_submit_request_changes_resubmit_approve(page_factory, live_server) -> N
         ("in_review", "approved"),
     ]
     person.goto(f"/packets/case/{case.pk}/")
-    assert person.get_by_text("Approved", exact=True).first.is_visible()
-    screenshot(person, "packet-approved-phone")
+    assert person.get_by_text("Approved. File them at window 3.").is_visible()
+    screenshot(person, f"packet-approved-phone-{width}")

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from forms_filler import render_limits, services
-from forms_filler.models import Packet, PacketVersion, RenderStatus
+from forms_filler.models import Packet, PacketVersion, RenderStatus, ReviewStatus
 from forms_filler.selectors import packets_for_user
 from forms_filler.storage import packet_storage
 
@@ -267,6 +267,10 @@ def test_another_petitioner_gets_404_on_every_url(other_client, case, ready) -> 
 
 
 def test_clinic_staff_can_see_and_download(staff_client, case, ready) -> None:
+    # Only once the person has sent the papers for review (issue 15).
+    for url in _every_url(case)[:4]:
+        assert staff_client.get(url).status_code == 404, url
+    Packet.objects.filter(case=case).update(review_status=ReviewStatus.SUBMITTED)
     for url in _every_url(case)[:4]:
         assert staff_client.get(url).status_code == 200, url
     # Staff look but do not act for the person.

@@ -16,7 +16,14 @@ from eligibility.models import Case
 from expunge_portal.accounts.models import User
 from expunge_portal.guide.models import CountyFilingNote, GuidePage
 from forms_filler import storage
-from forms_filler.models import Message, Packet, PacketVersion, RenderStatus, ReviewEvent
+from forms_filler.models import (
+    Message,
+    Packet,
+    PacketVersion,
+    PaperAccess,
+    RenderStatus,
+    ReviewEvent,
+)
 from forms_filler.models import ReviewStatus as S
 from tests.conftest import client_for
 from tests.forms_filler.factories import make_case, make_person
@@ -83,6 +90,7 @@ def world(petitioner, other_petitioner, clinic_staff, admin_user, database_tasks
         packet=packet, actor=petitioner, from_status=S.NOT_SUBMITTED, to_status=S.SUBMITTED
     )
     Message.objects.create(packet=packet, author=clinic_staff, body="Please check the date.")
+    PaperAccess.objects.create(packet=packet, user=clinic_staff, kind=PaperAccess.Kind.REVIEW_PAGE)
     _task_result()
     guide_page = GuidePage.objects.filter(published=True).first() or GuidePage.objects.create(
         slug="access-test", title="Access test", body="Body.", published=True

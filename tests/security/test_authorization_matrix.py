@@ -72,13 +72,13 @@ PAGES: dict[str, str] = {
     "forms_filler:reminder_cancel": "login 405 405 405 405",
     # No login: the signed token is the key (the world's token is forged, so 400 for everyone).
     "forms_filler:reminder_unsubscribe": "400 400 400 400 400",
+    "forms_filler:reply": "login 405 405 405 405",
     "forms_filler:download": "login 200 404 200 200",
     "forms_filler:preview": "login 200 404 200 200",
     "review:queue": "login 403 403 200 200",
     "review:packet": "login 403 403 200 200",
     "review:action": "login 403 403 405 405",
     "review:assign": "login 403 403 405 405",
-    "review:message": "login 403 403 405 405",
     "mfa_index": "login 200 200 200 200",
     "mfa_authenticate": "login 302 302 302 302",
     "mfa_reauthenticate": "login 302 302 200 200",
@@ -87,6 +87,10 @@ PAGES: dict[str, str] = {
     "mfa_view_recovery_codes": "login 404 404 404 404",
     "mfa_generate_recovery_codes": "login 302 302 302 302",
     "mfa_download_recovery_codes": "login 404 404 404 404",
+    "review:bulk_assign": "login 403 403 405 405",
+    # Without a ?day= the form is invalid: back to the queue with the error.
+    "review:approved_day": "login 403 403 302 302",
+    "review:export": "login 403 403 200 200",
 }
 
 # POST answers per role for every URL that accepts POST (the body is empty or harmless; state
@@ -123,16 +127,21 @@ POSTS: dict[str, str] = {
     "forms_filler:reminder": "login 302 404 404 404",
     "forms_filler:reminder_cancel": "login 302 404 404 404",
     "forms_filler:reminder_unsubscribe": "400 400 400 400 400",
+    # An empty reply shows the page again with the error next to the box.
+    "forms_filler:reply": "login 200 404 404 404",
     "review:queue": "login 403 403 405 405",
     "review:packet": "login 403 403 405 405",
-    "review:action": "login 403 403 302 302",
+    # An empty decision form shows the page again with its errors.
+    "review:action": "login 403 403 200 200",
     "review:assign": "login 403 403 302 302",
-    "review:message": "login 403 403 302 302",
     "mfa_authenticate": "login 302 302 302 302",
     "mfa_reauthenticate": "login 302 302 200 200",
     "mfa_activate_totp": "login 302 302 302 302",
     "mfa_deactivate_totp": "login 404 404 302 302",
     "mfa_generate_recovery_codes": "login 302 302 302 302",
+    "review:bulk_assign": "login 403 403 302 302",
+    "review:approved_day": "login 403 403 405 405",
+    "review:export": "login 403 403 405 405",
 }
 
 # The admin: the answer an admin gets on each registered model's pages (everyone else is sent to
@@ -225,6 +234,14 @@ ADMIN_MODELS: dict[str, dict[str, str]] = {
         "add": "403",
         "history": "200",
         "delete": "200",
+        "change": "200",
+        "object": "302",
+    },
+    "forms_filler_paperaccess": {
+        "changelist": "200",
+        "add": "403",
+        "history": "200",
+        "delete": "403",
         "change": "200",
         "object": "302",
     },
@@ -360,3 +377,15 @@ def test_another_petitioners_posts_change_nothing_of_the_owners(world: World) ->
             client.post(url_for(route, world), body)
     assert _owner_state(world) == before
     assert world.owner.__class__.objects.filter(pk=world.owner.pk).exists()
+
+
+def test_staff_get_404_on_a_case_never_sent_for_review(world: World) -> None:
+    """The other petitioner's case has no packet sent to the clinic: clinic staff cannot open it
+    by its number; a superuser can."""
+    from django.urls import reverse
+
+    url = reverse("forms_filler:packet", kwargs={"case_id": world.other_case.pk})
+    status = reverse("forms_filler:status", kwargs={"case_id": world.other_case.pk})
+    for page in (url, status):
+        assert world.client("staff").get(page).status_code == 404, page
+        assert world.client("admin").get(page).status_code == 200, page

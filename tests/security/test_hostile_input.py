@@ -136,40 +136,62 @@ def test_packet_details_field(world: World, field: str, payload_name: str) -> No
 
 
 @pytest.mark.parametrize("payload_name", PAYLOADS)
-@pytest.mark.parametrize("kind", ["message", "internal", "request_changes"])
+@pytest.mark.parametrize("kind", ["message", "note", "request_changes"])
 def test_staff_texts(world: World, kind: str, payload_name: str) -> None:
     payload = PAYLOADS[payload_name]
     staff = world.client("staff")
     packet_url = f"/review/packets/{world.packet.pk}/"
+    # Opening the packet starts its review (one event); the decision form carries its revision.
+    revision = staff.get(packet_url).context["decision_form"]["revision"].value()
     messages_before = Message.objects.count()
     events_before = ReviewEvent.objects.count()
-    if kind == "request_changes":
-        staff.post(packet_url + "action/", {"action": "start"})
-        response = staff.post(packet_url + "action/", {"action": kind, "message": payload})
-    else:
-        response = staff.post(packet_url + "messages/", {"body": payload, "kind": kind})
-    assert response.status_code == 302  # the review page answers with a message, never a 500
+    response = staff.post(
+        packet_url + "action/", {"decision": kind, "message": payload, "revision": revision}
+    )
     world.packet.refresh_from_db()
     saved = Message.objects.count() > messages_before  # (PostgreSQL cannot even query a NUL)
     if payload_name in ALWAYS_REFUSED:
+        # The page again, the error beside the box: never a 500, nothing half-saved.
+        assert response.status_code == 200
         assert not saved
-        assert Message.objects.count() == messages_before
-        if kind == "request_changes":
-            assert world.packet.review_status == S.IN_REVIEW, "status changed without a message"
-            assert ReviewEvent.objects.count() == events_before + 1  # only "start"
-        page = staff.get(packet_url).content.decode()
-        assert "That action is not available." in page or "Write a message first." in page
+        assert world.packet.review_status == S.IN_REVIEW, "status changed without a message"
+        assert ReviewEvent.objects.count() == events_before
+        html = response.content.decode()
+        assert error_beside(html, "id_message"), "no error beside the message"
+        assert_inert(html, payload)
         return
+    assert response.status_code == 302
     assert saved
     assert Message.objects.order_by("-pk").first().body == payload.strip()
     for role, url in (("staff", packet_url), ("owner", f"/packets/case/{world.case.pk}/")):
         html = world.client(role).get(url).content.decode()
         assert_inert(html, payload)
-        if role == "owner" and kind == "internal":
+        if role == "owner" and kind == "note":
             assert payload not in html
             assert not shown_escaped(html, payload)
-        elif kind != "internal" or role == "staff":
+        elif kind != "note" or role == "staff":
             assert shown_escaped(html, payload.strip()), f"{kind} not shown to {role}"
+
+
+@pytest.mark.parametrize("payload_name", PAYLOADS)
+def test_the_persons_reply(world: World, payload_name: str) -> None:
+    payload = PAYLOADS[payload_name]
+    url = f"/packets/case/{world.case.pk}/"
+    before = Message.objects.count()
+    response = world.client("owner").post(url + "reply/", {"body": payload})
+    if payload_name in ALWAYS_REFUSED:
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert error_beside(html, "id_body"), "no error beside the reply"
+        assert_inert(html, payload)
+        assert Message.objects.count() == before
+        return
+    assert response.status_code == 302
+    assert Message.objects.order_by("-pk").first().body == payload.strip()
+    for role, page in (("owner", url), ("staff", f"/review/packets/{world.packet.pk}/")):
+        html = world.client(role).get(page).content.decode()
+        assert_inert(html, payload)
+        assert shown_escaped(html, payload.strip()), f"reply not shown to {role}"
 
 
 @pytest.mark.parametrize("payload_name", PAYLOADS)

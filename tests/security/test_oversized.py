@@ -36,7 +36,8 @@ def post_doors(world: World) -> list[tuple[str, str]]:
         ("anonymous", step_url("county")),
         ("owner", f"/packets/case/{world.case.pk}/details/"),
         ("owner", f"/packets/case/{world.case.pk}/submit/"),
-        ("staff", f"/review/packets/{world.packet.pk}/messages/"),
+        ("owner", f"/packets/case/{world.case.pk}/reply/"),
+        ("staff", f"/review/packets/{world.packet.pk}/action/"),
     ]
 
 
@@ -58,8 +59,12 @@ def test_a_raw_body_over_the_limit_is_refused(world: World) -> None:
 
 def test_a_normal_post_with_the_header_token_goes_through(world: World) -> None:
     """So the 400s above are the size, not the CSRF check."""
-    response = csrf_client(world, "staff").post(
-        f"/review/packets/{world.packet.pk}/messages/", {"body": "Hello", "kind": "internal"}
+    client = csrf_client(world, "staff")
+    page = client.get(f"/review/packets/{world.packet.pk}/")
+    revision = page.context["decision_form"]["revision"].value()
+    response = client.post(
+        f"/review/packets/{world.packet.pk}/action/",
+        {"decision": "note", "message": "Hello", "revision": revision},
     )
     assert response.status_code == 302
 

@@ -175,9 +175,10 @@ def _forms():
     yield filler_forms.PersonDetailsForm()
     yield filler_forms.StatementForm(data={"statement": HOSTILE})
     yield filler_forms.QueueFilterForm(data={"status": "nonsense", "county": "Fresno"})
-    yield filler_forms.ReviewActionForm(data={})
+    yield filler_forms.ReviewDecisionForm(data={}, decisions=["approve", "message", "note"])
     yield filler_forms.AssignForm(staff_queryset=User.objects.all())
-    yield filler_forms.MessageForm(data={})
+    yield filler_forms.ReplyForm(data={})
+    yield filler_forms.ApprovedDayForm(data={"day": "not a date"})
 
 
 @pytest.mark.django_db
