@@ -237,7 +237,7 @@ def test_download_by_owner_has_clean_name_and_private_headers(
     assert response["X-Content-Type-Options"] == "nosniff"
     assert "no-store" in response["Cache-Control"]
     assert "private" in response["Cache-Control"]
-    body = b"".join(response.streaming_content)
+    body = response.content
     assert body.startswith(b"%PDF")
     assert hashlib.sha256(body).hexdigest() == ready.sha256
     preview = petitioner_client.get(packet_url(case, "preview", number=1))
