@@ -160,6 +160,7 @@ def test_store_down_queues_the_render_again_and_it_completes_later(
         assert not version.file
         page = petitioner_client.get(reverse("forms_filler:packet", kwargs={"case_id": case.pk}))
         assert page.status_code == 200
+        assert "Our file storage is not answering right now" in page.text
     finally:
         s3_server.start()
     s3_server.client().create_bucket(Bucket=s3_bucket)  # moto starts empty
