@@ -1,7 +1,7 @@
 """System checks for what packet rendering needs from the host, shown by runserver, the worker
 and `manage.py check` (for operators, so in English like Django's own)."""
 
-from django.core.checks import CheckMessage, Warning, register
+from django.core.checks import CheckMessage, Error, Warning, register
 
 
 @register("packets")
@@ -22,3 +22,62 @@ def font_subsetter(app_configs=None, **kwargs) -> list[CheckMessage]:
             id="forms_filler.W001",
         )
     ]
+
+
+@register("packets")
+def packet_encryption_keys(app_configs=None, **kwargs) -> list[CheckMessage]:
+    """Packet files are encrypted at rest; without a key nothing can be stored or read."""
+    from cryptography.fernet import Fernet
+    from django.conf import settings
+
+    keys = list(getattr(settings, "PACKET_ENCRYPTION_KEYS", []))
+    if not keys:
+        return [
+            Error(
+                "PACKET_ENCRYPTION_KEYS must be set when DEBUG is off.",
+                hint=(
+                    "Generate a key with: python -c 'from cryptography.fernet import Fernet; "
+                    "print(Fernet.generate_key().decode())' and keep it with SECRET_KEY."
+                ),
+                id="forms_filler.E001",
+            )
+        ]
+    for position, key in enumerate(keys, start=1):
+        try:
+            Fernet(key.encode())
+        except ValueError:
+            return [
+                Error(
+                    f"Key number {position} in PACKET_ENCRYPTION_KEYS is not a Fernet key.",
+                    hint="A Fernet key is 32 random bytes in URL-safe base64 (44 characters).",
+                    id="forms_filler.E001",
+                )
+            ]
+    return []
+
+
+@register("packets")
+def private_bucket(app_configs=None, **kwargs) -> list[CheckMessage]:
+    """An S3 bucket anyone can read would publish people's records: refuse to start on one."""
+    from .object_store_checks import bucket_exposure
+
+    try:
+        exposure = bucket_exposure()
+    except ConnectionError as exc:
+        return [
+            Warning(
+                f"The packet bucket cannot be checked: {exc}",
+                hint="Packets wait in the queue until the object store answers.",
+                id="forms_filler.W002",
+            )
+        ]
+    if exposure:
+        return [
+            Error(
+                f"The packet bucket is not private: {exposure}.",
+                hint="Remove every public grant and policy from the bucket; objects must be "
+                "readable only with the portal's keys.",
+                id="forms_filler.E002",
+            )
+        ]
+    return []

@@ -6,7 +6,7 @@ all), and every look at a person's papers is written to the trail (PaperAccess).
 import csv
 import io
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from django.contrib import messages
@@ -24,10 +24,9 @@ from eligibility.selectors import latest_determination
 from expunge_portal.accounts.decorators import clinic_staff_required
 from expunge_portal.accounts.models import User
 
-from . import review, selectors
+from . import review, selectors, storage
 from .forms import ApprovedDayForm, AssignForm, QueueFilterForm, ReviewDecisionForm
-from .models import Packet, PaperAccess, ReviewStatus
-from .storage import packet_storage
+from .models import Packet, PacketVersion, PaperAccess, ReviewEvent, ReviewStatus
 from .views import PRIVATE_HEADERS, download_filename
 
 # Case fields shown to staff as the person's answers (bookkeeping left out).
@@ -316,6 +315,23 @@ def queue_export(request: HttpRequest) -> StreamingHttpResponse:
     return response
 
 
+def _approved_bundle(events: Iterable[ReviewEvent]) -> tuple[bytes, list[PacketVersion]]:
+    """A zip of the approved PDFs (decrypted), and the versions it holds."""
+    buffer = io.BytesIO()
+    included: list[PacketVersion] = []
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for event in events:
+            version = event.version
+            try:
+                pdf = storage.file_read(version.file.name)
+            except (storage.FileMissing, storage.FileTampered):
+                # Left out of the bundle; the packet's own page says what is wrong with it.
+                continue
+            archive.writestr(f"{event.pk:06}-{download_filename(version)}", pdf)
+            included.append(version)
+    return buffer.getvalue(), included
+
+
 @never_cache
 @clinic_staff_required
 @require_safe
@@ -327,17 +343,11 @@ def approved_day(request: HttpRequest) -> HttpResponse:
         return redirect("review:queue")
     day = form.cleaned_data["day"]
     events = selectors.approved_on(day=day)
-    storage = packet_storage()
-    buffer = io.BytesIO()
-    included = []
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for event in events:
-            version = event.version
-            if not storage.exists(version.file.name):
-                continue
-            with storage.open(version.file.name, "rb") as pdf:
-                archive.writestr(f"{event.pk:06}-{download_filename(version)}", pdf.read())
-            included.append(version)
+    try:
+        bundle, included = _approved_bundle(events)
+    except storage.StorageUnavailable:
+        messages.error(request, _("Our file storage is not answering right now. Try again soon."))
+        return redirect("review:queue")
     if not included:
         messages.info(request, _("No approved papers on %(day)s.") % {"day": day.isoformat()})
         return redirect("review:queue")
@@ -347,7 +357,7 @@ def approved_day(request: HttpRequest) -> HttpResponse:
         kind=PaperAccess.Kind.DAY_BUNDLE,
         version_numbers={v.packet_id: v.number for v in included},
     )
-    response = HttpResponse(buffer.getvalue(), content_type="application/zip")
+    response = HttpResponse(bundle, content_type="application/zip")
     response["Content-Disposition"] = f'attachment; filename="approved-{day.isoformat()}.zip"'
     for header, value in PRIVATE_HEADERS.items():
         response[header] = value

@@ -4,6 +4,7 @@ Review status changes live in forms_filler.review (one door per transition)."""
 
 import logging
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.db import transaction
 from django.db.models import QuerySet
@@ -35,6 +36,7 @@ __all__ = [
     "RenderRefused",
     "case_is_filable",
     "packet_files_delete_for_case",
+    "packet_files_reencrypt",
     "packet_remake_and_resend",
     "packet_request",
     "packet_version_render",
@@ -62,16 +64,28 @@ NOT_FILABLE = {
         "This conviction cannot be dismissed under these laws, so there are no papers to make."
     ),
 }
+STORE_UNAVAILABLE_MESSAGE = gettext_noop(
+    "Our file storage is not answering right now. Your papers will be made as soon as it is back."
+)
+# How long a render waits before trying a store that was down again.
+STORE_RETRY_DELAY = timedelta(seconds=30)
 
 
 class RenderRefused(Exception):
     """A retry that is not possible now (not failed, or out of attempts)."""
 
 
-def _enqueue_on_commit(version_id: int) -> None:
+def _enqueue_on_commit(version_id: int, *, delay: timedelta | None = None) -> None:
     from .tasks import render_packet_version
 
-    transaction.on_commit(lambda: render_packet_version.enqueue(version_id))
+    task = render_packet_version
+    if delay is not None:
+        if not task.get_backend().supports_defer:
+            # Running it again at once would only meet the same outage; the version stays
+            # queued and `recover_stuck_renders` sends it again.
+            return
+        task = task.using(run_after=timezone.now() + delay)
+    transaction.on_commit(lambda: task.enqueue(version_id))
 
 
 REUSABLE = (RenderStatus.QUEUED, RenderStatus.RENDERING, RenderStatus.READY)
@@ -227,6 +241,10 @@ def packet_version_render(*, version_id: int) -> None:
         storage.files_delete(names)
         _finish(claim, status=RenderStatus.FAILED, error=str(exc))
         return
+    except storage.StorageUnavailable:
+        logger.exception("Storing packet version %s failed; queued again", version_id)
+        _requeue_after_store_outage(claim, names)
+        return
     except Exception:
         logger.exception("Rendering packet version %s failed", version_id)
         storage.files_delete(names)
@@ -251,6 +269,24 @@ def packet_version_render(*, version_id: int) -> None:
         storage.files_delete(names)
         return
     _resend_if_asked(version)
+
+
+def _requeue_after_store_outage(claim: _Claim, names: list[str]) -> None:
+    """The store was down: the packet goes back to the queue (the attempt is not counted
+    against it, the fault is not the packet's) and is tried again after a pause."""
+    try:
+        storage.files_delete(names)
+    except storage.StorageUnavailable:
+        logger.warning("Could not remove partial files %s of an interrupted render", names)
+    with transaction.atomic():
+        requeued = _finish(
+            claim,
+            status=RenderStatus.QUEUED,
+            attempts=claim.attempt - 1,
+            error=STORE_UNAVAILABLE_MESSAGE,
+        )
+        if requeued:
+            _enqueue_on_commit(claim.version.pk, delay=STORE_RETRY_DELAY)
 
 
 @transaction.atomic
@@ -281,7 +317,8 @@ def packet_version_retry(*, version: PacketVersion, user: User) -> PacketVersion
 
 def recover_stuck_renders() -> tuple[int, int]:
     """Versions left "rendering" by a dead worker: queue them again while attempts remain,
-    otherwise mark them failed. Returns (requeued, failed)."""
+    otherwise mark them failed; versions waiting for the object store are sent again. Returns
+    (requeued, failed)."""
     requeued = failed = 0
     cutoff = timezone.now() - render_timeout()
     stuck_ids = list(
@@ -289,6 +326,12 @@ def recover_stuck_renders() -> tuple[int, int]:
             status=RenderStatus.RENDERING, render_started_at__lt=cutoff
         ).values_list("pk", flat=True)
     )
+    waiting_for_store = PacketVersion.objects.filter(
+        status=RenderStatus.QUEUED, error=STORE_UNAVAILABLE_MESSAGE
+    ).values_list("pk", flat=True)
+    for version_id in waiting_for_store:
+        _enqueue_on_commit(version_id)
+        requeued += 1
     for version_id in stuck_ids:
         with transaction.atomic():
             version = PacketVersion.objects.select_for_update().get(pk=version_id)
@@ -328,3 +371,45 @@ def packets_erase_for_cases(*, cases: QuerySet[Case]) -> None:
 def packet_files_delete_for_case(*, case: Case) -> None:
     versions = list(PacketVersion.objects.filter(packet__case=case))
     storage.files_delete(_version_file_names(versions))
+
+
+@dataclass(frozen=True)
+class RotationResult:
+    rewritten: int
+    missing: int
+    damaged: list[str]
+
+
+def packet_files_reencrypt() -> RotationResult:
+    """Re-encrypt every stored packet file with the newest key in PACKET_ENCRYPTION_KEYS, so
+    older keys can then be removed. Each row is pointed at its new object before the old one is
+    deleted. Damaged files are listed, not touched."""
+    rewritten = missing = 0
+    damaged: list[str] = []
+    version_ids = list(
+        PacketVersion.objects.exclude(file="", preview="").values_list("pk", flat=True)
+    )
+    for version_id in version_ids:
+        with transaction.atomic():
+            version = PacketVersion.objects.select_for_update().filter(pk=version_id).first()
+            if version is None:
+                continue
+            old_names: list[str] = []
+            for field in ("file", "preview"):
+                name = getattr(version, field).name
+                if not name:
+                    continue
+                try:
+                    new_name = storage.file_reencrypt(name)
+                except storage.FileTampered:
+                    damaged.append(name)
+                    continue
+                if new_name is None:
+                    missing += 1
+                    continue
+                setattr(version, field, new_name)
+                old_names.append(name)
+                rewritten += 1
+            version.save(update_fields=["file", "preview"])
+        storage.files_delete(old_names)
+    return RotationResult(rewritten=rewritten, missing=missing, damaged=damaged)

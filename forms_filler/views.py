@@ -7,10 +7,11 @@ import re
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
+from django.utils.http import content_disposition_header
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -20,12 +21,12 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from eligibility.models import Case
 from eligibility.presentation import case_results
 from eligibility.services import case_set_statement, person_update_details
+from expunge_portal.accounts.roles import is_clinic_staff
 
-from . import reminders, review, selectors, services
+from . import reminders, review, selectors, services, storage
 from .forms import PersonDetailsForm, ReplyForm, StatementForm
 from .models import Packet, PacketVersion, PaperAccess, RenderStatus, ReviewStatus
 from .packet_input import packet_language
-from .storage import packet_storage
 
 PRIVATE_HEADERS = {"Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff"}
 
@@ -325,45 +326,94 @@ def download_filename(version: PacketVersion) -> str:
     return "-".join(part for part in parts if part) + ".pdf"
 
 
-def _ready_file(request: HttpRequest, case_id: int, number: int, which: str) -> PacketVersion:
+def _file_problem(
+    request: HttpRequest, case_id: int, *, heading: str, explanation: str, status: int
+) -> HttpResponse:
+    response = render(
+        request,
+        "forms_filler/file_problem.html",
+        {"heading": heading, "explanation": explanation, "back_url": _packet_url(case_id)},
+        status=status,
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _stored_file(
+    request: HttpRequest, case_id: int, number: int, which: str
+) -> tuple[PacketVersion, bytes] | HttpResponse:
+    """The version and its decrypted file, or the page that says why it cannot be had. A damaged
+    file is news for staff (it can be rendered again); to anyone else it simply is not there."""
     version = selectors.version_for_viewer(user=request.user, case_id=case_id, number=number)
     name = getattr(version, which).name
-    if version.status != RenderStatus.READY or not name or not packet_storage().exists(name):
+    if version.status != RenderStatus.READY or not name:
         raise Http404
-    return version
+    try:
+        return version, storage.file_read(name)
+    except storage.FileMissing as exc:
+        raise Http404 from exc
+    except storage.FileTampered as exc:
+        if not is_clinic_staff(request.user):
+            raise Http404 from exc
+        return _file_problem(
+            request,
+            case_id,
+            heading=_("This file is damaged"),
+            explanation=_(
+                "The stored file failed its integrity check: it was changed or damaged after it "
+                "was made. Do not use it. Make the papers again to get a new version."
+            ),
+            status=409,
+        )
+    except storage.StorageUnavailable:
+        response = _file_problem(
+            request,
+            case_id,
+            heading=_("Try again soon"),
+            explanation=_(
+                "Our file storage is not answering right now. Your papers are safe; please try "
+                "again in a minute."
+            ),
+            status=503,
+        )
+        response["Retry-After"] = "30"
+        return response
+
+
+def _private(response: HttpResponse) -> HttpResponse:
+    for header, value in PRIVATE_HEADERS.items():
+        response[header] = value
+    return response
 
 
 @never_cache
 @login_required
 @require_safe
-def version_download(request: HttpRequest, case_id: int, number: int) -> FileResponse:
-    version = _ready_file(request, case_id, number, "file")
+def version_download(request: HttpRequest, case_id: int, number: int) -> HttpResponse:
+    found = _stored_file(request, case_id, number, "file")
+    if isinstance(found, HttpResponse):
+        return found
+    version, data = found
     packet = version.packet
     _record_staff_look(request, packet.case, packet, PaperAccess.Kind.DOWNLOAD, number)
-    response = FileResponse(
-        packet_storage().open(version.file.name, "rb"),
-        as_attachment=True,
-        filename=download_filename(version),
-        content_type="application/pdf",
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=True, filename=download_filename(version)
     )
-    for header, value in PRIVATE_HEADERS.items():
-        response[header] = value
-    return response
+    return _private(response)
 
 
 @never_cache
 @login_required
 @require_safe
-def version_preview(request: HttpRequest, case_id: int, number: int) -> FileResponse:
-    version = _ready_file(request, case_id, number, "preview")
+def version_preview(request: HttpRequest, case_id: int, number: int) -> HttpResponse:
+    found = _stored_file(request, case_id, number, "preview")
+    if isinstance(found, HttpResponse):
+        return found
+    version, data = found
     packet = version.packet
     _record_staff_look(request, packet.case, packet, PaperAccess.Kind.PREVIEW, number)
-    response = FileResponse(
-        packet_storage().open(version.preview.name, "rb"), content_type="image/png"
-    )
-    for header, value in PRIVATE_HEADERS.items():
-        response[header] = value
-    return response
+    return _private(HttpResponse(data, content_type="image/png"))
 
 
 @login_required

@@ -1,5 +1,13 @@
 """Fixtures shared by every test folder: people in each role, signed in or not."""
 
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
 import pytest
 from allauth.account.models import EmailAddress
 from allauth.mfa.totp.internal.auth import TOTP
@@ -8,6 +16,7 @@ from django.test import Client
 
 from expunge_portal.accounts.models import User
 from expunge_portal.accounts.roles import CLINIC_STAFF_GROUP, CONTENT_EDITOR_GROUP
+from expunge_portal.settings.object_store import default_storage_setting
 
 PASSWORD = "correct horse battery staple"
 # Staff roles must have an authenticator app before they reach staff pages; the fixtures' staff
@@ -85,3 +94,92 @@ def staff_client(clinic_staff) -> Client:
 @pytest.fixture
 def admin_client_(admin_user) -> Client:
     return client_for(admin_user)
+
+
+# --- A real S3-protocol server (moto's server mode) for the object-store tests -------------
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_for_port(port: int, *, process: subprocess.Popen, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server on port {port} exited with {process.returncode}")
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.1)
+    raise RuntimeError(f"nothing answered on port {port} within {seconds} s")
+
+
+class S3Server:
+    """moto's S3 server in its own process on a free loopback port; stop() and start() it again
+    to see how the portal behaves while the store is down (moto keeps no state across starts)."""
+
+    def __init__(self) -> None:
+        self.port = free_port()
+        self.process: subprocess.Popen | None = None
+
+    @property
+    def endpoint(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self) -> None:
+        self.process = subprocess.Popen(  # noqa: S603 - our own interpreter and moto
+            [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(self.port)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        wait_for_port(self.port, process=self.process)
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+        self.process = None
+
+    def client(self):  # -> botocore S3 client
+        import boto3
+
+        return boto3.client(
+            "s3",
+            endpoint_url=self.endpoint,
+            aws_access_key_id="test",
+            aws_secret_access_key="test",
+            region_name="us-east-1",
+        )
+
+    def storage_url(self, bucket: str) -> str:
+        return f"s3+http://test:test@127.0.0.1:{self.port}/{bucket}?region=us-east-1"
+
+
+@pytest.fixture(scope="session")
+def s3_server() -> Iterator[S3Server]:
+    server = S3Server()
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def s3_bucket(s3_server: S3Server, settings) -> str:
+    """A new private bucket on the moto server, and the portal's default storage pointed at it
+    through STORAGE_URL's parser (as an operator would configure it)."""
+    if s3_server.process is None:  # a test stopped it to play an outage
+        s3_server.start()
+    bucket = f"packets-{uuid.uuid4().hex[:12]}"
+    s3_server.client().create_bucket(Bucket=bucket)
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": default_storage_setting(
+            {"STORAGE_URL": s3_server.storage_url(bucket)}, local_root=Path("/nonexistent")
+        ),
+    }
+    return bucket

@@ -3,6 +3,7 @@
 The README's "Configuration" table documents every variable read here.
 """
 
+import base64
 import os
 import secrets
 from pathlib import Path
@@ -11,6 +12,8 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
+
+from .object_store import default_storage_setting
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
@@ -33,6 +36,16 @@ def _development_secret_key() -> str:
     if not path.exists():
         VAR_DIR.mkdir(parents=True, exist_ok=True)
         path.write_text(secrets.token_urlsafe(50))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+def _development_packet_key() -> str:
+    """A per-checkout Fernet key for packet files, kept in var/ beside the secret key."""
+    path = VAR_DIR / "packet_encryption_key"
+    if not path.exists():
+        VAR_DIR.mkdir(parents=True, exist_ok=True)
+        path.write_text(base64.urlsafe_b64encode(secrets.token_bytes(32)).decode())
         path.chmod(0o600)
     return path.read_text().strip()
 
@@ -235,12 +248,10 @@ STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "staticfiles"))
 # Packets are private: never under a public URL; served only through permission-checked views.
+# Several hosts share one S3-compatible bucket (STORAGE_URL or S3_*); one host keeps a directory.
 PRIVATE_STORAGE_ROOT = Path(os.environ.get("PRIVATE_STORAGE_ROOT", VAR_DIR / "private"))
 STORAGES = {
-    "default": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": PRIVATE_STORAGE_ROOT, "base_url": None},
-    },
+    "default": default_storage_setting(os.environ, local_root=PRIVATE_STORAGE_ROOT),
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -249,6 +260,12 @@ STORAGES = {
         )
     },
 }
+# Packet PDFs and previews are encrypted at rest (Fernet). Newest key first; older keys still
+# decrypt until `manage.py rotate_packet_keys` re-encrypts everything. Without DEBUG the keys
+# must come from the environment (system check forms_filler.E001).
+PACKET_ENCRYPTION_KEYS = env_list("PACKET_ENCRYPTION_KEYS")
+if not PACKET_ENCRYPTION_KEYS and DEBUG:
+    PACKET_ENCRYPTION_KEYS = [_development_packet_key()]
 DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024  # forms here are text; nothing legitimate is bigger
 FILE_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
 FILE_UPLOAD_HANDLERS = ["expunge_portal.site.uploads.RefuseFileUploads"]  # no form takes a file

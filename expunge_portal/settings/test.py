@@ -6,6 +6,7 @@ os.environ.setdefault("SECRET_KEY", "test-only-key-not-a-secret-" + "x" * 40)
 os.environ.setdefault("DEBUG", "0")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
+os.environ.setdefault("PACKET_ENCRYPTION_KEYS", "dGVzdC1vbmx5LXBhY2tldC1rZXktbm90LXNlY3JldCE=")
 
 from .base import *  # noqa: F403
 from .base import VAR_DIR

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from forms_filler import render_limits, services
 from forms_filler.models import PacketVersion, RenderStatus
+from forms_filler.storage import packet_fernet
 from tests.forms_filler.factories import make_case, make_person
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -160,5 +161,6 @@ def test_worker_killed_mid_render_completes_after_restart(petitioner, settings, 
     version.refresh_from_db()
     assert version.status == RenderStatus.READY, (version.status, version.error)
     assert version.attempts == 2
-    assert (tmp_path / "private" / version.file.name).read_bytes().startswith(b"%PDF")
+    stored = (tmp_path / "private" / version.file.name).read_bytes()
+    assert packet_fernet().decrypt(stored).startswith(b"%PDF")
     assert PacketVersion.objects.filter(packet__case=case).count() == 1

@@ -7,6 +7,7 @@ from pypdf import PdfReader
 
 from eligibility.models import Case
 from forms_filler.models import PacketVersion
+from forms_filler.storage import file_read
 from tests.eligibility.test_interview_scenarios import finish, probation_case
 
 pytestmark = pytest.mark.django_db
@@ -37,7 +38,7 @@ def test_discretionary_case_offers_a_statement_and_attaches_it(
     version = PacketVersion.objects.get(packet__case=case)
     assert version.status == "ready"
     text = "\n".join(
-        page.extract_text() for page in PdfReader(io.BytesIO(version.file.read())).pages
+        page.extract_text() for page in PdfReader(io.BytesIO(file_read(version.file.name))).pages
     )
     assert "I have worked as a cook & I volunteer at <my> church." in " ".join(text.split())
     assert "penalty of perjury" in text

@@ -16,7 +16,7 @@ from django.utils import timezone
 from forms_filler import render_limits, services
 from forms_filler.models import Packet, PacketVersion, RenderStatus, ReviewStatus
 from forms_filler.selectors import packets_for_user
-from forms_filler.storage import packet_storage
+from forms_filler.storage import file_read, packet_storage
 
 from .factories import make_case, make_person
 
@@ -58,16 +58,13 @@ def test_get_without_packet_offers_to_make_papers(petitioner_client, case) -> No
 
 
 def test_post_renders_and_stores_file_sha256_and_preview(ready) -> None:
-    storage = packet_storage()
-    with storage.open(ready.file.name, "rb") as handle:
-        data = handle.read()
+    data = file_read(ready.file.name)
     assert data.startswith(b"%PDF")
     assert ready.sha256 == hashlib.sha256(data).hexdigest()
     assert ready.size == len(data)
     assert ready.attempts == 1
     assert ready.rendered_at is not None
-    with storage.open(ready.preview.name, "rb") as handle:
-        assert handle.read(8) == b"\x89PNG\r\n\x1a\n"
+    assert file_read(ready.preview.name)[:8] == b"\x89PNG\r\n\x1a\n"
 
 
 def test_files_have_no_public_url(client, ready) -> None:
@@ -240,7 +237,7 @@ def test_download_by_owner_has_clean_name_and_private_headers(
     assert response["X-Content-Type-Options"] == "nosniff"
     assert "no-store" in response["Cache-Control"]
     assert "private" in response["Cache-Control"]
-    body = b"".join(response.streaming_content)
+    body = response.content
     assert body.startswith(b"%PDF")
     assert hashlib.sha256(body).hexdigest() == ready.sha256
     preview = petitioner_client.get(packet_url(case, "preview", number=1))

@@ -67,7 +67,7 @@ def test_details_typed_on_the_web_print_literally(
     version = PacketVersion.objects.get(packet__case=case)
     assert version.status == RenderStatus.READY, version.error
     download = petitioner_client.get(f"/packets/case/{case.pk}/v{version.number}/download/")
-    pdf = b"".join(download.streaming_content)
+    pdf = download.content
     text = squeezed(" ".join(page_texts(pdf)))
     for value in hostile.values():
         assert squeezed(value) in text, f"not printed literally: {value}"
