@@ -13,6 +13,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from expunge_portal.settings.object_store import StorageConfigError, s3_options
+from expunge_portal.site.services import user_delete
 from forms_filler import services, storage
 from forms_filler.models import PacketVersion, RenderStatus
 
@@ -139,12 +140,12 @@ def test_packet_renders_into_the_bucket_and_downloads(
     assert preview.content.startswith(b"\x89PNG")
 
 
-def test_deleting_the_case_files_empties_the_bucket(
+def test_deleting_the_account_empties_the_bucket(
     s3_server, s3_bucket, petitioner, case, django_capture_on_commit_callbacks
 ) -> None:
     render_for(case, petitioner, django_capture_on_commit_callbacks)
     assert len(bucket_objects(s3_server, s3_bucket)) == 2
-    services.packet_files_delete_for_user(user=petitioner)
+    user_delete(user=petitioner)
     assert bucket_objects(s3_server, s3_bucket) == {}
 
 
