@@ -182,6 +182,7 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": os.environ.get("LOGIN_FAILED_RATE_LIMIT", "5/5m/ip,5/5m/key"),
 }
 ACCOUNT_ADAPTER = "expunge_portal.accounts.adapter.AccountAdapter"
+ACCOUNT_FORMS = {"signup": "expunge_portal.accounts.forms.SignupForm"}
 # The login form offers "Remember me"; unticked, the session ends when the browser closes.
 ACCOUNT_SESSION_REMEMBER = None
 # Behind the TLS proxy every request comes from the proxy's address: the per-address login limit
