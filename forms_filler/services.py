@@ -53,6 +53,18 @@ RENDER_GAVE_UP_MESSAGE = gettext_noop(
 )
 
 
+RENDER_QUOTA_MESSAGE = gettext_noop(
+    "You have made papers many times in the last hour. Please wait an hour, then try again. "
+    "Your latest papers are still here."
+)
+
+
+def renders_per_hour() -> int:
+    """How many new versions one person may have made in an hour (rendering is the costly
+    part of the portal: an endless loop of changes could hold up everyone's papers)."""
+    return int(getattr(settings, "PACKET_RENDERS_PER_HOUR", 10))
+
+
 class RenderRefused(Exception):
     """A retry that is not possible now (not failed, or out of attempts)."""
 
@@ -109,6 +121,11 @@ def packet_request(*, case: Case, user: User, language: str) -> PacketVersion:
         and not version_is_stuck(newest)
     ):
         return newest
+    recent = PacketVersion.objects.filter(
+        packet__case__person__owner=user, created_at__gte=timezone.now() - timedelta(hours=1)
+    )
+    if recent.count() >= renders_per_hour():
+        raise PacketNotPossible(RENDER_QUOTA_MESSAGE)
     version = PacketVersion.objects.create(
         packet=packet,
         number=(newest.number + 1) if newest else 1,

@@ -309,5 +309,7 @@ LOGGING = {
 CLINIC_NAME = os.environ.get("CLINIC_NAME", "Expunge Portal Clinic")
 CLINIC_EMAIL = os.environ.get("CLINIC_EMAIL", "help@example.org")
 CLINIC_PHONE = os.environ.get("CLINIC_PHONE", "")
+# New packet versions one person may have made per hour (forms_filler.services.packet_request).
+PACKET_RENDERS_PER_HOUR = int(os.environ.get("PACKET_RENDERS_PER_HOUR", "10"))
 # Drafts and sessions older than this are purged by `manage.py purge_stale_data`.
 STALE_DATA_DAYS = int(os.environ.get("STALE_DATA_DAYS", "30"))
