@@ -134,3 +134,20 @@ def test_petitioners_may_use_shorter_passwords_but_not_common_ones():
         {"email": "p2@example.org", "password1": "password123", "password2": "password123"},
     )
     assert "too common" in common.content.decode()
+
+
+def test_the_demo_staff_login_works_with_its_published_secret():
+    import io
+
+    from expunge_portal.site.management.commands.load_demo import DEMO_STAFF, DEMO_TOTP_SECRET
+
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+    call_command("load_demo", stdout=io.StringIO())  # again: still one authenticator
+    assert DEMO_TOTP_SECRET in out.getvalue()
+    email, password = DEMO_STAFF
+    client = Client()
+    response = client.post("/accounts/login/", {"login": email, "password": password})
+    assert response["Location"] == "/accounts/2fa/authenticate/"
+    client.post("/accounts/2fa/authenticate/", {"code": totp_code(DEMO_TOTP_SECRET)})
+    assert client.get("/review/").status_code == 200
