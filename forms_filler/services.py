@@ -9,7 +9,6 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_noop
 
@@ -17,7 +16,7 @@ from eligibility.models import Case
 from expunge_portal.accounts.models import User
 
 from . import storage
-from .models import Message, Packet, PacketVersion, RenderStatus, ReviewEvent
+from .models import Packet, PacketVersion, RenderStatus
 from .packet_from_case import (
     NEEDS_NAME,
     NOT_CHECKED,
@@ -38,7 +37,6 @@ __all__ = [
     "packet_request",
     "packet_version_render",
     "packet_version_retry",
-    "packets_erase_for_cases",
     "recover_stuck_renders",
     "render_timeout",
     "version_is_stuck",
@@ -295,19 +293,6 @@ def packet_files_delete_for_user(*, user: User) -> None:
     (before the rows go with the account)."""
     versions = list(PacketVersion.objects.filter(packet__case__person__owner=user))
     storage.files_delete(_version_file_names(versions))
-
-
-def packets_erase_for_cases(*, cases: QuerySet[Case]) -> None:
-    """Delete the packets of these cases in a few set-based statements: their stored files, then
-    messages, review events, versions and packets (no per-row signals: nothing here has history
-    or signal receivers). Used when people are erased (account deletion, the stale-data purge)."""
-    versions = PacketVersion.objects.filter(packet__case__in=cases)
-    names = [name for pair in versions.values_list("file", "preview") for name in pair if name]
-    storage.files_delete(names)
-    packets = Packet.objects.filter(case__in=cases)
-    for model in (Message, ReviewEvent, PacketVersion):
-        model.objects.filter(packet__in=packets)._raw_delete(model.objects.db)
-    packets._raw_delete(Packet.objects.db)
 
 
 def packet_files_delete_for_case(*, case: Case) -> None:
