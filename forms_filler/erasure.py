@@ -17,7 +17,9 @@ def packets_erase_for_cases(*, cases: QuerySet[Case]) -> None:
     or signal receivers)."""
     versions = PacketVersion.objects.filter(packet__case__in=cases)
     names = [name for pair in versions.values_list("file", "preview") for name in pair if name]
-    storage.files_delete(names)
+    store = storage.packet_storage()
+    for name in names:  # delete() ignores a missing file: no exists() round trip per file
+        store.delete(name)
     packets = Packet.objects.filter(case__in=cases)
     for model in (Message, ReviewEvent, PacketVersion):
         model.objects.filter(packet__in=packets)._raw_delete(model.objects.db)
