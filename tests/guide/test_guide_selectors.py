@@ -53,12 +53,12 @@ def test_localized_text_marks_the_english_fallback(english_only_page):
 
 
 def test_create_content_editor_command():
-    call_command("create_content_editor", email="New.Editor@example.org", password="long-pass-1")
+    call_command("create_content_editor", email="New.Editor@example.org", password="long-pass-123")
     user = User.objects.get(email="new.editor@example.org")
     assert user.is_staff
     assert not user.is_superuser
     assert is_content_editor(user)
-    assert user.check_password("long-pass-1")
+    assert user.check_password("long-pass-123")
     assert user.emailaddress_set.get().verified
 
 
