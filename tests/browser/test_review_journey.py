@@ -62,7 +62,7 @@ def test_submit_request_changes_resubmit_approve(page_factory, live_server) -> N
     person.goto(f"/packets/case/{case.pk}/")
     assert person.get_by_text("Please add your street address.").is_visible()
     assert "Called her on Monday" not in person.content()
-    assert person.get_by_role("link", name="Change my answers").is_visible()
+    assert person.get_by_role("button", name="Change my answers").is_visible()
     screenshot(person, "packet-changes-requested-phone")
     # The change: the person's address on the papers, through the details form.
     person.goto(f"/packets/case/{case.pk}/details/")
