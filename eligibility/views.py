@@ -137,7 +137,8 @@ def carry_over(request: HttpRequest) -> HttpResponse:
         return redirect_to_login(request.get_full_path())
     summary = anonymous_work_summary(session=request.session)
     next_url = _safe_next(request)
-    if summary is None:
+    if summary is None:  # nothing left to ask about (e.g. purged since): stop asking
+        anonymous_work_settle(user=request.user, session=request.session, keep=False)
         return redirect(next_url)
     if request.method == "POST":
         keep = request.POST.get("choice") == "add"

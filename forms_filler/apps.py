@@ -10,7 +10,8 @@ class FormsFillerConfig(AppConfig):
         from eligibility.services import case_file_cleanup_register, cases_erase_register
 
         from . import checks  # noqa: F401  (registers the system checks)
-        from .services import packet_files_delete_for_case, packets_erase_for_cases
+        from .erasure import packets_erase_for_cases
+        from .services import packet_files_delete_for_case
 
         # Deleting a case (by its person, or the stale-data purge) removes its packet files.
         case_file_cleanup_register(packet_files_delete_for_case)

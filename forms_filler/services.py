@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.db import transaction
-from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_noop
 
@@ -18,7 +17,7 @@ from expunge_portal.accounts.models import User
 
 from . import review, storage
 from .answer_changes import answers_snapshot
-from .models import Message, Packet, PacketVersion, RenderStatus, ReviewEvent, ReviewStatus
+from .models import Packet, PacketVersion, RenderStatus, ReviewStatus
 from .packet_input import (
     NEEDS_NAME,
     NOT_CHECKED,
@@ -41,7 +40,6 @@ __all__ = [
     "packet_request",
     "packet_version_render",
     "packet_version_retry",
-    "packets_erase_for_cases",
     "recover_stuck_renders",
 ]
 
@@ -69,6 +67,18 @@ STORE_UNAVAILABLE_MESSAGE = gettext_noop(
 )
 # How long a render waits before trying a store that was down again.
 STORE_RETRY_DELAY = timedelta(seconds=30)
+
+
+RENDER_QUOTA_MESSAGE = gettext_noop(
+    "You have made papers many times in the last hour. Please wait an hour, then try again. "
+    "Your latest papers are still here."
+)
+
+
+def renders_per_hour() -> int:
+    """How many new versions one person may have made in an hour (rendering is the costly
+    part of the portal: an endless loop of changes could hold up everyone's papers)."""
+    return int(getattr(settings, "PACKET_RENDERS_PER_HOUR", 10))
 
 
 class RenderRefused(Exception):
@@ -123,6 +133,11 @@ def packet_request(*, case: Case, user: User, language: str) -> PacketVersion:
         and not version_is_stuck(newest)
     ):
         return newest
+    recent = PacketVersion.objects.filter(
+        packet__case__person__owner=user, created_at__gte=timezone.now() - timedelta(hours=1)
+    )
+    if recent.count() >= renders_per_hour():
+        raise PacketNotPossible(RENDER_QUOTA_MESSAGE)
     version = PacketVersion.objects.create(
         packet=packet,
         number=(newest.number + 1) if newest else 1,
@@ -353,19 +368,6 @@ def recover_stuck_renders() -> tuple[int, int]:
 
 def _version_file_names(versions: "list[PacketVersion]") -> list[str]:
     return [name for v in versions for name in (v.file.name, v.preview.name) if name]
-
-
-def packets_erase_for_cases(*, cases: QuerySet[Case]) -> None:
-    """Delete the packets of these cases in a few set-based statements: their stored files, then
-    messages, review events, versions and packets (no per-row signals: nothing here has history
-    or signal receivers). Used when people are erased (account deletion, the stale-data purge)."""
-    versions = PacketVersion.objects.filter(packet__case__in=cases)
-    names = [name for pair in versions.values_list("file", "preview") for name in pair if name]
-    storage.files_delete(names)
-    packets = Packet.objects.filter(case__in=cases)
-    for model in (Message, ReviewEvent, PacketVersion):
-        model.objects.filter(packet__in=packets)._raw_delete(model.objects.db)
-    packets._raw_delete(Packet.objects.db)
 
 
 def packet_files_delete_for_case(*, case: Case) -> None:

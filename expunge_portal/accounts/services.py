@@ -38,3 +38,13 @@ def user_with_role(*, email: str, password: str, group: str, is_staff: bool) -> 
         user=user, email=user.email, defaults={"verified": True, "primary": True}
     )
     return user, created
+
+
+def user_set_totp_secret(*, user: User, secret: str) -> None:
+    """Give the account an authenticator app with this base32 secret, in place of any it had
+    (for the demo login, whose secret is published; never for a real account)."""
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).delete()
+    TOTP.activate(user, secret)

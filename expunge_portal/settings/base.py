@@ -195,6 +195,7 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": os.environ.get("LOGIN_FAILED_RATE_LIMIT", "5/5m/ip,5/5m/key"),
 }
 ACCOUNT_ADAPTER = "expunge_portal.accounts.adapter.AccountAdapter"
+ACCOUNT_FORMS = {"signup": "expunge_portal.accounts.forms.SignupForm"}
 # The login form offers "Remember me"; unticked, the session ends when the browser closes.
 ACCOUNT_SESSION_REMEMBER = None
 # Behind the TLS proxy every request comes from the proxy's address: the per-address login limit
@@ -325,6 +326,8 @@ LOGGING = {
 CLINIC_NAME = os.environ.get("CLINIC_NAME", "Expunge Portal Clinic")
 CLINIC_EMAIL = os.environ.get("CLINIC_EMAIL", "help@example.org")
 CLINIC_PHONE = os.environ.get("CLINIC_PHONE", "")
+# New packet versions one person may have made per hour (forms_filler.services.packet_request).
+PACKET_RENDERS_PER_HOUR = int(os.environ.get("PACKET_RENDERS_PER_HOUR", "10"))
 # Drafts and sessions older than this are purged by `manage.py purge_stale_data`.
 STALE_DATA_DAYS = int(os.environ.get("STALE_DATA_DAYS", "30"))
 # A render still "rendering" after this many minutes is presumed dead (its worker was killed).

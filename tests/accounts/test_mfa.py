@@ -8,6 +8,7 @@ from allauth.mfa.models import Authenticator
 from django.core.cache import cache
 from django.core.management import CommandError, call_command
 from django.test import Client
+from django.utils import translation
 
 from expunge_portal.accounts.roles import CLINIC_STAFF_GROUP, CONTENT_EDITOR_GROUP
 from tests.conftest import PASSWORD, STAFF_TOTP_SECRET, client_for, make_user
@@ -105,6 +106,7 @@ def test_staff_cannot_turn_their_second_step_off(email, groups, kept):
     assert Authenticator.objects.filter(user=user, type="totp").exists() is kept
 
 
+@translation.override("en")
 def test_staff_passwords_need_twelve_characters():
     with pytest.raises(CommandError, match=r"--password: .*at least 12 characters"):
         call_command("create_clinic_staff", email="s@example.org", password="eleven-char")
@@ -134,3 +136,20 @@ def test_petitioners_may_use_shorter_passwords_but_not_common_ones():
         {"email": "p2@example.org", "password1": "password123", "password2": "password123"},
     )
     assert "too common" in common.content.decode()
+
+
+def test_the_demo_staff_login_works_with_its_published_secret():
+    import io
+
+    from expunge_portal.site.management.commands.load_demo import DEMO_STAFF, DEMO_TOTP_SECRET
+
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+    call_command("load_demo", stdout=io.StringIO())  # again: still one authenticator
+    assert DEMO_TOTP_SECRET in out.getvalue()
+    email, password = DEMO_STAFF
+    client = Client()
+    response = client.post("/accounts/login/", {"login": email, "password": password})
+    assert response["Location"] == "/accounts/2fa/authenticate/"
+    client.post("/accounts/2fa/authenticate/", {"code": totp_code(DEMO_TOTP_SECRET)})
+    assert client.get("/review/").status_code == 200

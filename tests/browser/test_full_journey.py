@@ -15,7 +15,8 @@ from django.core.cache import cache
 from eligibility.models import Case
 from expunge_portal.accounts.roles import CLINIC_STAFF_GROUP
 from forms_filler.models import Packet, ReviewStatus
-from tests.conftest import PASSWORD, make_user
+from tests.accounts.totp import totp_code
+from tests.conftest import PASSWORD, STAFF_TOTP_SECRET, make_user
 
 from .accessibility import axe_violations
 from .conftest import DESKTOP, PHONE, screenshot
@@ -171,6 +172,9 @@ def test_the_whole_journey(page_factory, language, viewport):
     staff.page.goto("/accounts/login/")  # in English until the account's language is known
     staff.page.locator("#id_login").fill(staff_user.email)
     staff.page.locator("#id_password").fill(PASSWORD)
+    staff.page.locator("main form button[type=submit]").first.click()
+    # The second step, with a code computed here (in English too: not signed in yet).
+    staff.page.locator("#id_code").fill(totp_code(STAFF_TOTP_SECRET))
     staff.submit()
     assert staff.page.url.endswith("/review/")  # staff land on the queue
     staff_decides(staff, packet, "request_changes", "Please check the case number.")
@@ -179,7 +183,7 @@ def test_the_whole_journey(page_factory, language, viewport):
     # The person reads the message, changes an answer, makes new papers and sends them again.
     person.goto(f"/packets/case/{sacramento.pk}/")
     assert "Please check the case number." in page.content()
-    page.locator(f"a[href='/screening/cases/{sacramento.pk}/edit/']").click()
+    page.locator(f"form[action='/screening/cases/{sacramento.pk}/edit/'] button").click()
     person.check()
     page.locator("a[href='/screening/questions/case-number/?return=check']").click()
     person.check()

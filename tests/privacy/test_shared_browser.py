@@ -112,3 +112,13 @@ def test_change_my_answers_is_a_post(petitioner_client, petitioner):
     assert f'<form method="post" action="/screening/cases/{case.pk}/edit/"' in html
     response = petitioner_client.post(f"/screening/cases/{case.pk}/edit/")
     assert response["Location"] == "/screening/questions/check/"
+
+
+def test_nothing_left_to_carry_over_stops_the_question(petitioner):
+    browser = Client()
+    case = _anonymous_answers(browser)
+    _log_in(browser, petitioner.email)
+    Person.objects.filter(pk=case.person_id).delete()  # e.g. purged meanwhile
+    response = browser.get("/my/")
+    assert browser.get(response["Location"])["Location"] == "/my/"
+    assert browser.get("/my/").status_code == 200

@@ -10,7 +10,8 @@ from eligibility.services import stale_data_purge
 class Command(BaseCommand):
     help = (
         "Delete anonymous interviews (people without an account) and unfinished drafts not "
-        "touched for DAYS days, and expired sessions. Run it daily (cron or a scheduler)."
+        "touched for DAYS days, expired sessions and background tasks finished before then. "
+        "Run it daily (cron or a scheduler)."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -25,5 +26,5 @@ class Command(BaseCommand):
         counts = stale_data_purge(older_than=cutoff)
         self.stdout.write(
             "Deleted {people} anonymous people, {drafts} unfinished drafts, "
-            "{sessions} sessions.".format(**counts)
+            "{sessions} sessions, {tasks} finished background tasks.".format(**counts)
         )
