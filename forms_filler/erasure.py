@@ -13,8 +13,8 @@ from .models import Message, Packet, PacketVersion, PaperAccess, Reminder, Revie
 
 def packets_erase_for_cases(*, cases: QuerySet[Case]) -> None:
     """Delete the packets of these cases in a few set-based statements: their stored files, then
-    messages, review events, staff looks, versions and packets, and the cases' reminders (no per-row signals: nothing here has history
-    or signal receivers)."""
+    messages, review events, staff looks, versions and packets, and the cases' reminders (no
+    per-row signals: nothing here has history or signal receivers)."""
     versions = PacketVersion.objects.filter(packet__case__in=cases)
     names = [name for pair in versions.values_list("file", "preview") for name in pair if name]
     store = storage.packet_storage()
