@@ -11,12 +11,16 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils.translation import gettext as _
 
+from eligibility.facts_from_answers import PERSON_FIELDS
 from eligibility.models import Case, Person
 from eligibility.models import Count as CaseCount
 
 from .packet_input import PERSON_DETAIL_FIELDS, case_answers
 
 COUNT_FIELDS = ("typed", "code", "section", "attempt", "level")
+# The person's details and the questions asked once for all their cases (they decide too).
+PERSON_ANSWER_FIELDS = (*PERSON_DETAIL_FIELDS, *PERSON_FIELDS)
+
 # What staff read of an offense (code and section follow from what was typed).
 SHOWN_COUNT_FIELDS = ("typed", "level")
 
@@ -34,7 +38,7 @@ def answers_snapshot(*, case: Case) -> dict[str, Any]:
             str(c.position): {name: getattr(c, name) for name in COUNT_FIELDS}
             for c in case.counts.order_by("position")
         },
-        "person": {name: getattr(person, name) for name in PERSON_DETAIL_FIELDS},
+        "person": {name: getattr(person, name) for name in PERSON_ANSWER_FIELDS},
     }
 
 
@@ -77,7 +81,8 @@ def _change(label: str, field: models.Field, old: object, new: object) -> Answer
 
 def answer_changes(old: dict[str, Any], new: dict[str, Any]) -> list[AnswerChange]:
     """Every answer whose value differs between two snapshots: the case's answers in the
-    interview's order, then the offenses by their place in the list, then the person's details."""
+    interview's order, then the offenses by their place in the list, then the person's details
+    and their answers about now."""
     changes: list[AnswerChange] = []
     old_case, new_case = old.get("case", {}), new.get("case", {})
     for field in Case._meta.concrete_fields:
@@ -105,7 +110,7 @@ def answer_changes(old: dict[str, Any], new: dict[str, Any]) -> list[AnswerChang
             elif before.get(name) != after.get(name):
                 changes.append(_change(label, field, before.get(name), after.get(name)))
     old_person, new_person = old.get("person", {}), new.get("person", {})
-    for name in PERSON_DETAIL_FIELDS:
+    for name in PERSON_ANSWER_FIELDS:
         if old_person.get(name) != new_person.get(name):
             field = Person._meta.get_field(name)
             label = str(field.verbose_name)

@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from expunge_portal.settings.object_store import StorageConfigError, s3_options
 from expunge_portal.site.services import user_delete
-from forms_filler import services, storage
+from forms_filler import review, services, storage
 from forms_filler.models import PacketVersion, RenderStatus
 
 from .factories import make_case, make_person
@@ -261,6 +261,8 @@ def test_tampered_file_is_a_clear_error_for_staff_and_404_for_others(
     django_capture_on_commit_callbacks,
 ) -> None:
     version = render_for(case, petitioner, django_capture_on_commit_callbacks)
+    # Staff see papers once they were sent to the clinic.
+    review.packet_submit(packet=version.packet, user=petitioner)
     tamper(settings, version.file.name)
     staff = staff_client.get(download_url(case))
     assert staff.status_code == 409

@@ -18,6 +18,8 @@ from forms_filler import review, storage
 from forms_filler.answer_changes import AnswerChange, answer_changes
 from forms_filler.models import Message, Packet, PacketVersion, PaperAccess, RenderStatus
 from forms_filler.models import ReviewStatus as S
+from tests.accounts.totp import totp_code
+from tests.conftest import STAFF_TOTP_SECRET
 
 from ..conftest import PASSWORD, make_user
 from .factories import make_case, make_packet, make_person
@@ -247,33 +249,25 @@ def test_a_blocked_case_cannot_be_approved_and_the_page_says_why(
 
 def test_answer_changes_old_to_new() -> None:
     old = {
-        "case": {
-            "pending_charges": None,
-            "sentence_end_date": "2024-03-01",
-            "sentence": "probation",
-        },
+        "case": {"sentence_end_date": "2024-03-01", "sentence": "probation"},
         "counts": {
             "1": {"typed": "PC 484(a)", "level": "unknown"},
             "2": {"typed": "VC 23152(a)", "level": "misdemeanor"},
         },
-        "person": {"street": "1 Main St", "city": "Sacramento"},
+        "person": {"street": "1 Main St", "city": "Sacramento", "pending_charges": None},
     }
     new = {
-        "case": {
-            "pending_charges": False,
-            "sentence_end_date": "2024-05-01",
-            "sentence": "probation",
-        },
+        "case": {"sentence_end_date": "2024-05-01", "sentence": "probation"},
         "counts": {"1": {"typed": "PC 484(a)", "level": "misdemeanor"}},
-        "person": {"street": "1200 J Street", "city": "Sacramento"},
+        "person": {"street": "1200 J Street", "city": "Sacramento", "pending_charges": False},
     }
     assert answer_changes(old, new) == [
-        AnswerChange("Date the sentence ended", "2024-03-01", "2024-05-01", False, False),
-        AnswerChange("Charged with a crime now", "I don't know", "No", True, False),
+        AnswerChange("Date the sentence ended or ends", "2024-03-01", "2024-05-01", False, False),
         AnswerChange("Offense 1: level", "I don't know", "Misdemeanor", True, False),
         AnswerChange("Offense 2: offense as typed", "VC 23152(a)", "(none)", False, False),
         AnswerChange("Offense 2: level", "Misdemeanor", "(none)", False, False),
         AnswerChange("street address", "1 Main St", "1200 J Street", False, False),
+        AnswerChange("Charged with a crime now", "I don't know", "No", True, False),
     ]
 
 
@@ -412,6 +406,9 @@ def test_staff_land_on_the_queue_and_petitioners_on_their_dashboard(
 ) -> None:
     login = reverse("account_login")
     staff = client.post(login, {"login": clinic_staff.email, "password": PASSWORD})
+    # Staff sign in with their second step, then land on the queue.
+    assert staff.url == "/accounts/2fa/authenticate/"
+    staff = client.post(staff.url, {"code": totp_code(STAFF_TOTP_SECRET)})
     assert staff.status_code == 302
     assert staff.url == reverse("review:queue")
     client.logout()

@@ -91,7 +91,9 @@ def add_packets(n: int, *, start: int, staff: User) -> None:
         for number in (1, 2)
     )
     for version in versions[1::2]:
-        storage.packet_storage().save(version.file.name, ContentFile(PDF))
+        # Stored as the portal stores papers: encrypted.
+        sealed = storage.packet_fernet().encrypt(PDF)
+        storage.packet_storage().save(version.file.name, ContentFile(sealed))
     Message.objects.bulk_create(
         Message(packet=packet, author=packet.case.person.owner, body="reply", from_person=True)
         for packet in packets

@@ -2,16 +2,21 @@
 
 Tables come from the database's own catalogue (not from the models), so a table nobody thought
 of is searched too; every column of every row is read as text. Session rows are decoded first,
-and PDFs are searched in their extracted text as well (their streams are compressed)."""
+and PDFs are searched in their extracted text as well (their streams are compressed). Packet files
+are stored encrypted: each file is searched raw and, when the portal's key opens it, decrypted, so
+the search finds what a thief holding the key would."""
 
 import io
 from pathlib import Path
 
+from cryptography.fernet import InvalidToken
 from django.contrib.sessions.backends.db import SessionStore
 from django.core.files.storage import default_storage
 from django.db import connection
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError, PdfStreamError
+
+from forms_filler.storage import packet_fernet
 
 PdfError = (PdfReadError, PdfStreamError)
 
@@ -61,6 +66,11 @@ def file_hits(needles: list[str]) -> list[tuple[str, str]]:
             continue
         data = path.read_bytes()
         text = data.decode("latin-1")
+        try:
+            data = packet_fernet().decrypt(data)
+            text += data.decode("latin-1")
+        except InvalidToken:
+            pass
         if path.suffix == ".pdf":
             text += _pdf_text(data)
         hits += [(str(path), needle) for needle in needles if needle.lower() in text.lower()]
