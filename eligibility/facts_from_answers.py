@@ -10,6 +10,7 @@ from eligibility.engine.facts import UNKNOWABLE_FIELDS, CaseFacts, Count, Level,
 from eligibility.engine.messages import gettext_noop
 
 from .models import Case
+from .models import Count as CountRow
 from .models import Level as LevelChoice
 from .models import Sentence as SentenceChoice
 
@@ -71,12 +72,12 @@ def case_to_facts(case: Case) -> tuple[CaseFacts, list[InterviewAssumption]]:
         counts=tuple(counts),
         sentence=Sentence(case.sentence),
         unknown=frozenset(unknown),
-        **values,
+        **values,  # type: ignore[arg-type]  # each value read from its own field of the case
     )
     return facts, assumptions
 
 
-def _level_for(count) -> tuple[Level, InterviewAssumption | None]:
+def _level_for(count: CountRow) -> tuple[Level, InterviewAssumption | None]:
     if count.level != LevelChoice.UNKNOWN:
         return Level(count.level), None
     name = f"{count.code} {count.section}".strip() or count.typed

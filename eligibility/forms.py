@@ -1,7 +1,7 @@
 """One form per interview question (or tight group of questions)."""
 
 import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from django import forms
 from django.core.validators import RegexValidator
@@ -12,6 +12,9 @@ from expunge_portal.counties import COUNTY_CHOICES
 
 from .models import Level, Sentence
 from .services import today_in_california
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
 
 YES, NO, UNKNOWN = "yes", "no", "unknown"
 TRI_STATE_CHOICES = [
@@ -138,7 +141,8 @@ class CountForm(forms.Form):
     )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("offense") and not data.get("level"):
             self.add_error("level", _("Choose the level, or “I don't know”."))
         if data.get("level") and not data.get("offense"):
@@ -146,7 +150,7 @@ class CountForm(forms.Form):
         return data
 
 
-class BaseCountFormSet(forms.BaseFormSet):
+class BaseCountFormSet(forms.BaseFormSet[CountForm]):
     title = _("What were you convicted of in this case?")
     guide_slug = "cannot-be-dismissed"
 
@@ -222,19 +226,26 @@ class SentenceEndForm(StepForm):
         help_text=_("Your probation officer, the court or your papers can tell you."),
     )
 
-    TITLES = {
+    TITLES: ClassVar[dict[str, "StrPromise"]] = {
         Sentence.PROBATION: _("Has your probation ended?"),
         Sentence.COUNTY_JAIL: _("Have you finished your county jail sentence?"),
         Sentence.STATE_PRISON: _("Have you finished your prison sentence and parole?"),
     }
 
-    def __init__(self, *args: Any, sentence: str = "", judgment_date=None, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        sentence: str = "",
+        judgment_date: datetime.date | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.title = self.TITLES.get(sentence, self.title)
         self.judgment_date = judgment_date
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         ended, end_date = data.get("sentence_ended"), data.get("sentence_end_date")
         if ended is True and end_date is None and "sentence_end_date" not in self.errors:
             self.add_error(

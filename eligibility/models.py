@@ -2,14 +2,17 @@
 determinations. Unknown answers ("I don't know") are stored as NULL, never guessed."""
 
 import uuid
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
-from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from expunge_portal.counties import COUNTY_CHOICES
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 class Person(models.Model):
@@ -68,7 +71,7 @@ class Level(models.TextChoices):
     UNKNOWN = "unknown", _("I don't know")
 
 
-def answer(label: str | Promise) -> models.BooleanField:
+def answer(label: "StrOrPromise") -> "models.BooleanField[bool | None, bool | None]":
     """A yes/no interview answer, where "I don't know" is stored as NULL."""
     return models.BooleanField(label, null=True, blank=True)
 

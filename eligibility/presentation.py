@@ -5,6 +5,7 @@ gettext and filled with its parameters."""
 
 import datetime
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -143,9 +144,9 @@ def translatable_parts(determination: EngineDetermination) -> dict[str, list[dic
 
 
 def translated_result(
-    result: dict[str, Any],
+    result: Mapping[str, Any],
     translatable: dict[str, Any],
-    interview_assumptions: list[dict[str, Any]] = (),  # type: ignore[assignment]
+    interview_assumptions: Sequence[Mapping[str, Any]] = (),
 ) -> dict[str, Any]:
     """A copy of a screening result for the person: reasons, count reasons and assumptions in
     the active language (the PDF cover uses it; the results page goes through case_results)."""

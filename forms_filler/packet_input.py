@@ -34,7 +34,15 @@ from eligibility.selectors import latest_determination
 from eligibility.services import today_in_california
 from expunge_portal.counties import COUNTIES
 
-from .render.inputs import CaseInput, CountInput, CountyNotes, Language, PacketInput, Petitioner
+from .render.inputs import (
+    CaseInput,
+    CountInput,
+    CountyNotes,
+    Language,
+    PacketInput,
+    Petitioner,
+    Service,
+)
 
 PETITIONER_FIELDS = ("name", "street", "city", "state", "zip", "phone", "email")
 # The caption needs these to be a usable filing; phone and email may be left empty.
@@ -47,6 +55,11 @@ MAX_EMAIL = 254
 MAX_CASE_NUMBER = 60
 MAX_DECLARATION = 20_000
 LANGUAGES: tuple[Language, ...] = ("en", "es")
+# How the prosecutor is served, as staff recorded it; anything else reads as unknown.
+SERVICES: dict[str, Service] = {
+    "court_forwards": "court_forwards",
+    "petitioner_serves": "petitioner_serves",
+}
 _COUNTY_BY_FOLDED_NAME = {county.casefold(): county for county in COUNTIES}
 
 CountyNotesSource = Callable[[str], CountyNotes]
@@ -78,14 +91,14 @@ def county_notes_for(county: str) -> CountyNotes:
         note = None
     if note is None:
         return CountyNotes.for_unknown_county(county)
-    service = note.service_on_prosecutor
+    service = SERVICES.get(note.service_on_prosecutor, "unknown")
     return CountyNotes(
         county=county,
         court_name=note.court_name,
         where_to_file=note.where_to_file,
         copies=note.copies,
         fees=note.fees,
-        service=service if service in ("court_forwards", "petitioner_serves") else "unknown",
+        service=service,
         service_note=note.service_note,
         local_rules=note.local_rules,
         hearing=note.hearing,
@@ -236,7 +249,7 @@ def packet_input_from_dict(
             for index, case in enumerate(cases)
         ),
         declaration=declaration,
-        language=language,  # type: ignore[arg-type]  # checked against LANGUAGES above
+        language=language,
         as_of=as_of,
     )
 

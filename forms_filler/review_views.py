@@ -14,6 +14,7 @@ from eligibility.models import Case
 from eligibility.presentation import staff_result
 from eligibility.selectors import latest_determination
 from expunge_portal.accounts.decorators import clinic_staff_required
+from expunge_portal.accounts.requests import signed_in_user
 
 from . import review, selectors
 from .forms import AssignForm, MessageForm, QueueFilterForm, ReviewActionForm
@@ -30,11 +31,12 @@ def queue(request: HttpRequest) -> HttpResponse:
     form = QueueFilterForm(request.GET or None)
     filters = form.filters() if request.GET else selectors.QueueFilters()
     page = selectors.review_queue_page(
-        reviewer=request.user, filters=filters, page=request.GET.get("page")
+        reviewer=signed_in_user(request), filters=filters, page=request.GET.get("page")
     )
-    outcome_labels = dict(form.fields["outcome"].choices)
+    outcome_labels = dict(form.fields["outcome"].choices)  # type: ignore[attr-defined]  # a ChoiceField
     for packet in page.object_list:
-        packet.outcome_label = outcome_labels.get(packet.outcome or "", packet.outcome or "")
+        # For the template only; `outcome` is the queue query's annotation.
+        packet.outcome_label = outcome_labels.get(packet.outcome or "", packet.outcome or "")  # type: ignore[attr-defined]
     query = request.GET.copy()
     query.pop("page", None)
     counts = selectors.review_status_counts()
@@ -125,7 +127,7 @@ def packet_action(request: HttpRequest, packet_id: int) -> HttpResponse:
     message = form.cleaned_data["message"]
     try:
         if action == "start":
-            review.review_start(packet=packet, reviewer=request.user)
+            review.review_start(packet=packet, reviewer=signed_in_user(request))
         else:
             review.STAFF_ACTIONS[action](packet=packet, reviewer=request.user, message=message)
     except review.ReviewRefused as exc:
@@ -144,7 +146,7 @@ def packet_action(request: HttpRequest, packet_id: int) -> HttpResponse:
 def packet_assign(request: HttpRequest, packet_id: int) -> HttpResponse:
     packet = _packet_or_404(packet_id)
     if request.POST.get("assignee") == "me":
-        assignee = request.user
+        assignee = signed_in_user(request)
     else:
         form = AssignForm(request.POST, staff_queryset=selectors.clinic_staff_users())
         if not form.is_valid():
@@ -152,7 +154,7 @@ def packet_assign(request: HttpRequest, packet_id: int) -> HttpResponse:
             return redirect("review:packet", packet_id=packet.pk)
         assignee = form.cleaned_data["assignee"]
     try:
-        review.packet_assign(packet=packet, assignee=assignee, by=request.user)
+        review.packet_assign(packet=packet, assignee=assignee, by=signed_in_user(request))
     except review.ReviewRefused as exc:
         messages.error(request, str(exc))
     else:
@@ -171,7 +173,10 @@ def packet_message(request: HttpRequest, packet_id: int) -> HttpResponse:
         return redirect("review:packet", packet_id=packet.pk)
     try:
         review.message_post(
-            packet=packet, author=request.user, body=form.cleaned_data["body"], internal=internal
+            packet=packet,
+            author=signed_in_user(request),
+            body=form.cleaned_data["body"],
+            internal=internal,
         )
     except review.ReviewRefused as exc:
         messages.error(request, str(exc))

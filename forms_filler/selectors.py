@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, Model, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
 
 from eligibility.models import Case, Determination, Person
@@ -18,7 +18,7 @@ from .render_limits import RENDER_INTERRUPTED_MESSAGE, can_retry, version_is_stu
 QUEUE_PAGE_SIZE = 25
 
 
-def _versions_newest_first() -> Prefetch:
+def _versions_newest_first() -> "Prefetch[str, QuerySet[PacketVersion], str]":
     return Prefetch("versions", queryset=PacketVersion.objects.order_by("-number"))
 
 
@@ -161,7 +161,9 @@ def review_queue(*, reviewer: User, filters: QueueFilters) -> QuerySet[Packet]:
     return packets.order_by("submitted_at", "pk")
 
 
-def review_queue_page(*, reviewer: User, filters: QueueFilters, page: str | int | None) -> Page:
+def review_queue_page(
+    *, reviewer: User, filters: QueueFilters, page: str | int | None
+) -> "Page[Packet]":
     return Paginator(review_queue(reviewer=reviewer, filters=filters), QUEUE_PAGE_SIZE).get_page(
         page
     )
@@ -207,7 +209,7 @@ def clinic_staff_users() -> QuerySet[User]:
     )
 
 
-def _edits(records: list[Any], model: type) -> list[dict[str, Any]]:
+def _edits(records: list[Any], model: type[Model]) -> list[dict[str, Any]]:
     """One entry per history record of one object (records newest first), naming the fields each
     edit changed as the reader's language names them."""
     entries = []
@@ -220,7 +222,10 @@ def _edits(records: list[Any], model: type) -> list[dict[str, Any]]:
                 "what": model._meta.verbose_name,
                 "type": record.history_type,
                 "user": record.history_user,
-                "changed": [model._meta.get_field(change.field).verbose_name for change in changes],
+                "changed": [
+                    getattr(model._meta.get_field(change.field), "verbose_name", change.field)
+                    for change in changes
+                ],
                 "label": "",
             }
         )

@@ -3,6 +3,7 @@
 Views only move data in and out; forms_filler.services and forms_filler.review do the writes."""
 
 import re
+from typing import cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -19,6 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from eligibility.models import Case
 from eligibility.selectors import latest_determination
 from eligibility.services import case_set_statement, person_update_details
+from expunge_portal.accounts.requests import signed_in_user
 
 from . import review, selectors, services
 from .forms import PersonDetailsForm, StatementForm
@@ -35,7 +37,7 @@ def _packet_url(case_id: int) -> str:
 
 def _own_case(request: HttpRequest, case_id: int) -> Case:
     """The signed-in person's own case; staff may look but not act on someone's behalf."""
-    case = selectors.case_for_viewer(user=request.user, case_id=case_id)
+    case = selectors.case_for_viewer(user=signed_in_user(request), case_id=case_id)
     if case.person.owner_id != request.user.pk:
         raise Http404
     return case
@@ -118,9 +120,9 @@ def packet(request: HttpRequest, case_id: int) -> HttpResponse:
 @require_safe
 def packet_status(request: HttpRequest, case_id: int) -> JsonResponse:
     """The status region as JSON, polled by static/js/packet-status.js."""
-    case = selectors.case_for_viewer(user=request.user, case_id=case_id)
+    case = selectors.case_for_viewer(user=signed_in_user(request), case_id=case_id)
     context = _page_context(request, case)
-    state = context["state"]
+    state = cast("selectors.RenderState | None", context["state"])
     response = JsonResponse(
         {
             "status": state.status if state else "none",
@@ -141,13 +143,13 @@ def packet_status(request: HttpRequest, case_id: int) -> JsonResponse:
 @login_required
 @require_POST
 def packet_retry(request: HttpRequest, case_id: int) -> HttpResponse:
-    case = selectors.case_for_viewer(user=request.user, case_id=case_id)
+    case = selectors.case_for_viewer(user=signed_in_user(request), case_id=case_id)
     packet = selectors.packet_for_case(case=case)
     latest = packet.latest_version if packet else None
     if latest is None:
         raise Http404
     try:
-        services.packet_version_retry(version=latest, user=request.user)
+        services.packet_version_retry(version=latest, user=signed_in_user(request))
     except services.RenderRefused as exc:
         messages.error(request, _(str(exc)))
     except PermissionError as exc:
@@ -162,19 +164,19 @@ def _review_door(request: HttpRequest, case_id: int, door: str) -> HttpResponse:
         raise Http404
     try:
         if door == "submit":
-            event = review.packet_submit(packet=packet, user=request.user)
+            event = review.packet_submit(packet=packet, user=signed_in_user(request))
             if event:
                 messages.success(request, _("Your papers were sent to the clinic for review."))
             else:
                 messages.info(request, _("The clinic already has your papers."))
         elif door == "resubmit":
-            event = review.packet_resubmit(packet=packet, user=request.user)
+            event = review.packet_resubmit(packet=packet, user=signed_in_user(request))
             if event:
                 messages.success(request, _("Your changed papers were sent to the clinic."))
             else:
                 messages.info(request, _("The clinic already has your papers."))
         else:
-            review.packet_withdraw(packet=packet, user=request.user)
+            review.packet_withdraw(packet=packet, user=signed_in_user(request))
             messages.success(request, _("You took your papers back from review."))
     except review.ReviewRefused as exc:
         messages.error(request, str(exc))
@@ -210,21 +212,26 @@ def download_filename(version: PacketVersion) -> str:
     return "-".join(part for part in parts if part) + ".pdf"
 
 
-def _ready_file(request: HttpRequest, case_id: int, number: int, which: str) -> PacketVersion:
-    version = selectors.version_for_viewer(user=request.user, case_id=case_id, number=number)
+def _ready_file(
+    request: HttpRequest, case_id: int, number: int, which: str
+) -> tuple[PacketVersion, str]:
+    """The ready version and the stored name of its `which` file ("file" or "preview"), or 404."""
+    version = selectors.version_for_viewer(
+        user=signed_in_user(request), case_id=case_id, number=number
+    )
     name = getattr(version, which).name
     if version.status != RenderStatus.READY or not name or not packet_storage().exists(name):
         raise Http404
-    return version
+    return version, name
 
 
 @never_cache
 @login_required
 @require_safe
 def version_download(request: HttpRequest, case_id: int, number: int) -> FileResponse:
-    version = _ready_file(request, case_id, number, "file")
+    version, name = _ready_file(request, case_id, number, "file")
     response = FileResponse(
-        packet_storage().open(version.file.name, "rb"),
+        packet_storage().open(name, "rb"),
         as_attachment=True,
         filename=download_filename(version),
         content_type="application/pdf",
@@ -238,10 +245,8 @@ def version_download(request: HttpRequest, case_id: int, number: int) -> FileRes
 @login_required
 @require_safe
 def version_preview(request: HttpRequest, case_id: int, number: int) -> FileResponse:
-    version = _ready_file(request, case_id, number, "preview")
-    response = FileResponse(
-        packet_storage().open(version.preview.name, "rb"), content_type="image/png"
-    )
+    _version, name = _ready_file(request, case_id, number, "preview")
+    response = FileResponse(packet_storage().open(name, "rb"), content_type="image/png")
     for header, value in PRIVATE_HEADERS.items():
         response[header] = value
     return response

@@ -1,10 +1,12 @@
 """What the engine concludes about one case, shaped like the screening.md result object."""
 
+import functools
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from typing import Any
+from typing import TypedDict
 
 _encode = json.JSONEncoder(separators=(",", ":")).encode
 # JSON text of parts that recur from case to case (constant reasons, count results, assumption
@@ -14,7 +16,7 @@ _FRAGMENTS: dict[object, str] = {}
 _FRAGMENTS_LIMIT = 1 << 16
 
 
-def _fragment(key: object, build: Any) -> str:
+def _fragment(key: object, build: Callable[[], object]) -> str:
     text = _FRAGMENTS.get(key)
     if text is None:
         text = _encode(build())
@@ -65,6 +67,40 @@ class CountResult:
     reason_params: tuple[tuple[str, str], ...] = ()
 
 
+class CountResultDict(TypedDict):
+    code: str
+    section: str
+    level: str
+    dismissable: bool
+    reduction_17b: bool
+    reason: str
+
+
+class ReasonDict(TypedDict):
+    text: str
+    citation: str
+
+
+class ResultDict(TypedDict):
+    """The screening.md result object, as ``Determination.to_dict`` gives it."""
+
+    id: str
+    outcome: str
+    remedy: str | None
+    form_item: str | None
+    eligible_on: str | None
+    reduction_17b: bool
+    automatic_relief_possible: bool
+    counts: list[CountResultDict]
+    alternatives: list[str]
+    reasons: list[ReasonDict]
+    assumptions: list[str]
+
+
+def _reason_dict(r: Reason) -> ReasonDict:
+    return {"text": r.text, "citation": r.citation}
+
+
 def count_json(c: CountResult) -> str:
     """The JSON text of one count's result object."""
     return _encode(
@@ -95,7 +131,7 @@ class Determination:
     # The JSON text of ``counts``, when the engine already has it (see ``to_json``).
     counts_json: str = field(default="", compare=False, repr=False)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> ResultDict:
         """The screening.md result object (dates as ISO strings), ready for ``json.dumps``."""
         return {
             "id": self.id,
@@ -117,7 +153,7 @@ class Determination:
                 for c in self.counts
             ],
             "alternatives": list(self.alternatives),
-            "reasons": [{"text": r.text, "citation": r.citation} for r in self.reasons],
+            "reasons": [_reason_dict(r) for r in self.reasons],
             "assumptions": list(self.assumptions),
         }
 
@@ -133,7 +169,7 @@ class Determination:
             key = (r.text, r.citation)
             text = _FRAGMENTS.get(key)
             if text is None:
-                text = _fragment(key, lambda r=r: {"text": r.text, "citation": r.citation})
+                text = _fragment(key, functools.partial(_reason_dict, r))
             parts.append(text)
         reasons = ",".join(parts)
         eligible_on = f'"{self.eligible_on.isoformat()}"' if self.eligible_on else "null"

@@ -1,6 +1,10 @@
 """Editors change the guide and the county filing notes here; every save is kept in History."""
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from django.contrib import admin
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import format_html
@@ -12,9 +16,12 @@ from simple_history.admin import SimpleHistoryAdmin
 from .markdown import render_markdown
 from .models import CountyFilingNote, GuidePage
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 
 @admin.register(GuidePage)
-class GuidePageAdmin(SimpleHistoryAdmin, TranslationAdmin):
+class GuidePageAdmin(SimpleHistoryAdmin, TranslationAdmin[GuidePage]):
     list_display = ("title", "slug", "order", "published", "updated_at")
     list_editable = ("order", "published")
     list_filter = ("published",)
@@ -36,7 +43,9 @@ class GuidePageAdmin(SimpleHistoryAdmin, TranslationAdmin):
         (_("Dates"), {"fields": ("created_at", "updated_at")}),
     )
 
-    def get_prepopulated_fields(self, request, obj=None):
+    def get_prepopulated_fields(
+        self, request: HttpRequest, obj: GuidePage | None = None
+    ) -> dict[str, Sequence[str]]:
         return {"slug": ("title_en",)}
 
     def view_on_site(self, obj: GuidePage) -> str:
@@ -58,7 +67,7 @@ class GuidePageAdmin(SimpleHistoryAdmin, TranslationAdmin):
             return render_markdown(obj.body_en or "")
 
     @admin.display(description=_("Spanish body, as shown"))
-    def preview_es(self, obj: GuidePage) -> SafeString | str:
+    def preview_es(self, obj: GuidePage) -> "SafeString | StrOrPromise":
         if not obj.body_es:
             return _("(not translated yet)")
         with translation.override("es"):
@@ -66,7 +75,7 @@ class GuidePageAdmin(SimpleHistoryAdmin, TranslationAdmin):
 
 
 @admin.register(CountyFilingNote)
-class CountyFilingNoteAdmin(SimpleHistoryAdmin, TranslationAdmin):
+class CountyFilingNoteAdmin(SimpleHistoryAdmin, TranslationAdmin[CountyFilingNote]):
     list_display = ("county", "court_name", "service_on_prosecutor", "verified", "last_checked")
     list_filter = ("verified", "service_on_prosecutor")
     search_fields = ("county", "court_name")
@@ -95,6 +104,6 @@ class CountyFilingNoteAdmin(SimpleHistoryAdmin, TranslationAdmin):
         (_("Checking"), {"fields": ("verified", "source", "last_checked", "updated_at")}),
     )
 
-    def has_add_permission(self, request) -> bool:
+    def has_add_permission(self, request: HttpRequest) -> bool:
         # One note per county; all 58 exist from the start.
         return request.user.is_superuser and super().has_add_permission(request)

@@ -1,7 +1,7 @@
 import logging
 from collections.abc import Callable
 
-from django.db import DatabaseError, InterfaceError, OperationalError
+from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 
@@ -38,7 +38,7 @@ def database_unavailable_response(exception: BaseException | None) -> HttpRespon
     return response
 
 
-def _is_connection_error(exception: DatabaseError) -> bool:
+def _is_connection_error(exception: OperationalError | InterfaceError) -> bool:
     from django.db import connection
 
     # A lost connection leaves Django's wrapper unusable; a query error (a bad lock, a constraint)

@@ -90,7 +90,7 @@ def _date_display(value: date | str | None) -> str:
         return ""
     if isinstance(value, str):
         try:
-            value = date.fromisoformat(value)
+            return formats.date_format(date.fromisoformat(value), "DATE_FORMAT")
         except ValueError:
             return value
     return formats.date_format(value, "DATE_FORMAT")
@@ -132,7 +132,9 @@ def _common(packet: PacketInput, case: CaseInput) -> dict[str, Any]:
     }
 
 
-def _guide_context(packet: PacketInput, case: CaseInput, *, declaration_attached: bool) -> dict:
+def _guide_context(
+    packet: PacketInput, case: CaseInput, *, declaration_attached: bool
+) -> dict[str, object]:
     determination = case.determination
     return {
         "lang": packet.language,

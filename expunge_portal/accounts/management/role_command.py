@@ -15,7 +15,7 @@ class RoleUserCommand(BaseCommand):
         parser.add_argument("--email", required=True)
         parser.add_argument("--password", required=True)
 
-    def handle(self, *args, email: str, password: str, **options) -> None:
+    def handle(self, *args: str, email: str, password: str, **options: object) -> None:
         try:
             user, created = user_with_role(
                 email=email, password=password, group=self.group, is_staff=self.is_staff

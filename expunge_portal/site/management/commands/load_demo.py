@@ -10,7 +10,7 @@ class Command(BaseCommand):
         "filing notes come with the migrations. Safe to run again."
     )
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args: str, **options: object) -> None:
         email, password = DEMO_STAFF
         call_command("create_clinic_staff", email=email, password=password, stdout=self.stdout)
         self.stdout.write(f"Demo clinic staff login: {email} / {password}")
