@@ -2,21 +2,11 @@
 
 import pytest
 from allauth.account.models import EmailAddress
-from django.contrib.auth.models import Group
 from django.test import Client
 
 from expunge_portal.accounts.models import User
 from expunge_portal.accounts.roles import CLINIC_STAFF_GROUP, CONTENT_EDITOR_GROUP
-
-PASSWORD = "correct horse battery staple"
-
-
-def make_user(email: str, *, groups: tuple[str, ...] = (), **extra: object) -> User:
-    user = User.objects.create_user(email=email, password=PASSWORD, **extra)
-    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
-    for name in groups:
-        user.groups.add(Group.objects.get(name=name))
-    return user
+from tests.factories import PASSWORD, client_for, make_user
 
 
 @pytest.fixture
@@ -44,13 +34,6 @@ def admin_user(db) -> User:
     user = User.objects.create_superuser(email="ada.admin@example.org", password=PASSWORD)
     EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
     return user
-
-
-def client_for(user: User | None) -> Client:
-    client = Client()
-    if user is not None:
-        client.force_login(user)
-    return client
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from django.core.cache import cache
 from eligibility.models import Case
 from expunge_portal.accounts.roles import CLINIC_STAFF_GROUP
 from forms_filler.models import Packet, ReviewStatus
-from tests.conftest import PASSWORD, make_user
+from tests.factories import PASSWORD, make_user
 
 from .accessibility import axe_violations
 from .conftest import DESKTOP, PHONE, screenshot

@@ -6,52 +6,20 @@ import pytest
 from django.test import Client
 
 from eligibility.models import Case, Determination, Person
-from eligibility.services import today_in_california
 
-from .interview import answer, offenses, step_url, walk
+from .interview import (
+    ABOUT_YOU,
+    NO_TROUBLE,
+    TODAY,
+    answer,
+    finish,
+    iso,
+    offenses,
+    probation_case,
+    step_url,
+)
 
 pytestmark = pytest.mark.django_db
-TODAY = today_in_california()
-
-
-def iso(days_ago: int) -> str:
-    return (TODAY - datetime.timedelta(days=days_ago)).isoformat()
-
-
-NO_TROUBLE = {"pending_charges": "no", "on_supervision_now": "no", "serving_sentence_now": "no"}
-ABOUT_YOU = {"full_name": "Rosa Díaz", "street": "1 Main St", "city": "Sacramento",
-             "zip_code": "95814", "phone": "916-555-0100", "email": "rosa@example.org"}  # fmt: skip
-
-
-def probation_case(county="Sacramento", offense=("PC 484(a)", "misdemeanor"), violated="no",
-                   ended_days_ago=400, judged_days_ago=1200, right_now=NO_TROUBLE,
-                   felony_steps=False):  # fmt: skip
-    steps = [
-        ("county", {"county": county}),
-        ("case-number", {"case_number": "24CR000123"}),
-        ("judgment-date", {"judgment_date": iso(judged_days_ago)}),
-        ("offenses", offenses(offense)),
-        ("sentence", {"sentence": "probation"}),
-    ]
-    if felony_steps:
-        steps.append(("prison-term", {"prison_term_suspended": "no"}))
-    steps += [
-        ("sentence-end", {"sentence_ended": "yes", "sentence_end_date": iso(ended_days_ago)}),
-        ("probation", {"probation_violated": violated, "probation_terminated_early": "no"}),
-        ("complied", {"sentence_complied": "yes"}),
-        ("since", {"new_conviction_since_judgment": "no"}),
-        ("right-now", right_now),
-        ("registration", {"registrant": "no"}),
-    ]
-    return steps
-
-
-def finish(client, steps, *, with_details=True):
-    if with_details:
-        steps = [*steps, ("about-you", ABOUT_YOU)]
-    response = walk(client, [*steps, ("check", {})])
-    assert response["Location"].startswith("/screening/results/#case-")
-    return client.get("/screening/results/").content.decode()
 
 
 def test_misdemeanor_with_probation_completed_is_eligible_under_1203_4_item_2a(
@@ -273,7 +241,7 @@ def test_anonymous_screening_works_and_carries_over_on_sign_up():
     case = Case.objects.get()
     assert case.person.owner is None
 
-    from tests.conftest import PASSWORD
+    from tests.factories import PASSWORD
 
     response = client.post(
         "/accounts/signup/",
@@ -296,7 +264,7 @@ def test_an_unfinished_anonymous_draft_carries_over_when_logging_in(petitioner):
     client.get("/screening/new/")
     answer(client, "county", {"county": "Napa"})
     answer(client, "case-number", {"case_number": "N-1"})
-    from tests.conftest import PASSWORD
+    from tests.factories import PASSWORD
 
     client.post("/accounts/login/", {"login": petitioner.email, "password": PASSWORD})
     response = client.get("/screening/")

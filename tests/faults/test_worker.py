@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from forms_filler import render_limits, services
 from forms_filler.models import PacketVersion, RenderStatus
-from tests.forms_filler.factories import make_case, make_person
+from tests.factories import make_case, make_person
 
 ROOT = Path(__file__).resolve().parents[2]
 

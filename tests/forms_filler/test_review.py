@@ -16,9 +16,7 @@ from expunge_portal.accounts.roles import CLINIC_STAFF_GROUP
 from forms_filler import review
 from forms_filler.models import Message, Packet, PacketVersion, RenderStatus, ReviewEvent
 from forms_filler.models import ReviewStatus as S
-
-from ..conftest import make_user
-from .factories import make_case, make_packet, make_person
+from tests.factories import make_case, make_packet, make_person, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -47,6 +45,31 @@ def packet_in(case, status: str) -> Packet:
 
 
 # --- The transition table -------------------------------------------------------------------
+
+# Written out by hand from docs/review.md's table, not read from review.TRANSITIONS, so a move
+# added to (or dropped from) the code's table fails here until the docs and this table agree.
+EXPECTED_MOVES: dict[str, set[str]] = {
+    "not_submitted": {"submitted"},
+    "submitted": {"in_review", "withdrawn"},
+    "in_review": {"changes_requested", "approved", "withdrawn"},
+    "changes_requested": {"resubmitted", "withdrawn", "closed"},
+    "resubmitted": {"in_review", "withdrawn"},
+    "approved": {"filed", "closed", "withdrawn"},
+    "filed": {"closed"},
+    "closed": set(),
+    "withdrawn": {"submitted"},
+}
+
+
+def test_the_expected_table_names_every_status() -> None:
+    assert set(EXPECTED_MOVES) == {str(status) for status in STATUSES}
+
+
+@pytest.mark.parametrize(("from_status", "to_status"), list(itertools.product(STATUSES, STATUSES)))
+def test_transition_allowed_matches_the_table_written_by_hand(from_status, to_status) -> None:
+    expected = str(to_status) in EXPECTED_MOVES[str(from_status)]
+    assert review.transition_allowed(from_status, to_status) is expected
+
 
 PERSON_DOORS = {
     S.SUBMITTED: review.packet_submit,
@@ -83,7 +106,7 @@ def test_every_transition_allowed_or_refused(
     from_status, to_status, case, petitioner, clinic_staff, django_capture_on_commit_callbacks
 ) -> None:
     packet = packet_in(case, from_status)
-    allowed = to_status in review.TRANSITIONS[from_status]
+    allowed = str(to_status) in EXPECTED_MOVES[str(from_status)]
     # Sending again what the clinic already has is harmless: no change, no event.
     idempotent = to_status in (S.SUBMITTED, S.RESUBMITTED) and from_status in (
         review.AWAITING_CLINIC

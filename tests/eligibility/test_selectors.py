@@ -1,0 +1,25 @@
+"""Reads for the interview (eligibility/selectors.py)."""
+
+import pytest
+
+from eligibility import selectors
+from eligibility.models import InterviewDraft
+from tests.factories import make_case, make_person
+
+pytestmark = pytest.mark.django_db
+
+
+def test_case_being_edited_is_only_ever_the_persons_own(petitioner, other_petitioner) -> None:
+    mine = make_case(make_person(petitioner))
+    theirs = make_case(make_person(other_petitioner))
+    person = mine.person
+    assert selectors.case_being_edited(person=person, case_id=mine.pk) == mine
+    assert selectors.case_being_edited(person=person, case_id=theirs.pk) is None
+    assert selectors.case_being_edited(person=person, case_id=None) is None
+
+
+def test_interview_draft_data_is_the_accounts_own_draft(petitioner, other_petitioner) -> None:
+    InterviewDraft.objects.create(owner=other_petitioner, data={"step": "county"})
+    assert selectors.interview_draft_data(user=petitioner) is None
+    InterviewDraft.objects.create(owner=petitioner, data={"step": "sentence"})
+    assert selectors.interview_draft_data(user=petitioner) == {"step": "sentence"}
