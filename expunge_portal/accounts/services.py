@@ -13,9 +13,11 @@ def user_set_language(*, user: User, language: str) -> None:
 
 
 @transaction.atomic
-def user_with_role(*, email: str, password: str, group: str, is_staff: bool) -> tuple[User, bool]:
-    """Create or update a login in a role group, with a verified email (for setup and demos).
-    Raises ValidationError naming the field ("email" or "password")."""
+def user_with_role(
+    *, email: str, password: str, group: str, is_staff: bool, is_superuser: bool = False
+) -> tuple[User, bool]:
+    """Create or update a login in a role group ("" for none), with a verified email (for setup
+    and demos). Raises ValidationError naming the field ("email" or "password")."""
     from allauth.account.models import EmailAddress
 
     try:
@@ -26,9 +28,11 @@ def user_with_role(*, email: str, password: str, group: str, is_staff: bool) -> 
         raise ValidationError({"password": "use at least 8 characters."})
     user, created = User.objects.get_or_create(email=email.lower())
     user.set_password(password)
-    user.is_staff = user.is_staff or is_staff
+    user.is_staff = user.is_staff or is_staff or is_superuser
+    user.is_superuser = user.is_superuser or is_superuser
     user.save()
-    user.groups.add(Group.objects.get(name=group))
+    if group:
+        user.groups.add(Group.objects.get(name=group))
     EmailAddress.objects.update_or_create(
         user=user, email=user.email, defaults={"verified": True, "primary": True}
     )

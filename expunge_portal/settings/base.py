@@ -196,7 +196,7 @@ if os.environ.get("EMAIL_HOST"):
         }
     }
 else:
-    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+    MAILERS = {"default": {"BACKEND": "expunge_portal.site.console_email.EmailBackend"}}
 
 # --- Languages ------------------------------------------------------------------------------
 LANGUAGE_CODE = "en"
