@@ -67,15 +67,6 @@ class CountResult:
     reason_params: tuple[tuple[str, str], ...] = ()
 
 
-class CountResultDict(TypedDict):
-    code: str
-    section: str
-    level: str
-    dismissable: bool
-    reduction_17b: bool
-    reason: str
-
-
 class ReasonDict(TypedDict):
     text: str
     citation: str
@@ -91,7 +82,7 @@ class ResultDict(TypedDict):
     eligible_on: str | None
     reduction_17b: bool
     automatic_relief_possible: bool
-    counts: list[CountResultDict]
+    counts: list[dict[str, str | bool]]
     alternatives: list[str]
     reasons: list[ReasonDict]
     assumptions: list[str]
@@ -101,18 +92,20 @@ def _reason_dict(r: Reason) -> ReasonDict:
     return {"text": r.text, "citation": r.citation}
 
 
+def _count_dict(c: CountResult) -> dict[str, str | bool]:
+    return {
+        "code": c.code,
+        "section": c.section,
+        "level": c.level,
+        "dismissable": c.dismissable,
+        "reduction_17b": c.reduction_17b,
+        "reason": c.reason,
+    }
+
+
 def count_json(c: CountResult) -> str:
     """The JSON text of one count's result object."""
-    return _encode(
-        {
-            "code": c.code,
-            "section": c.section,
-            "level": c.level,
-            "dismissable": c.dismissable,
-            "reduction_17b": c.reduction_17b,
-            "reason": c.reason,
-        }
-    )
+    return _encode(_count_dict(c))
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,17 +134,7 @@ class Determination:
             "eligible_on": self.eligible_on.isoformat() if self.eligible_on else None,
             "reduction_17b": self.reduction_17b,
             "automatic_relief_possible": self.automatic_relief_possible,
-            "counts": [
-                {
-                    "code": c.code,
-                    "section": c.section,
-                    "level": c.level,
-                    "dismissable": c.dismissable,
-                    "reduction_17b": c.reduction_17b,
-                    "reason": c.reason,
-                }
-                for c in self.counts
-            ],
+            "counts": [_count_dict(c) for c in self.counts],
             "alternatives": list(self.alternatives),
             "reasons": [_reason_dict(r) for r in self.reasons],
             "assumptions": list(self.assumptions),
