@@ -23,7 +23,12 @@ from eligibility.engine import offenses
 
 from . import forms
 from .models import Case, Level, Person, Sentence
-from .selectors import case_being_edited, interview_draft_data, person_for_request
+from .selectors import (
+    case_being_edited,
+    interview_draft_data,
+    last_changed_case,
+    person_for_request,
+)
 from .services import (
     CountAnswer,
     case_save_from_answers,
@@ -174,7 +179,7 @@ class InterviewWizard(NamedUrlSessionWizardView):
 
     def get_form_initial(self, step: str) -> dict[str, Any]:
         if step == "right-now" and self.person:
-            latest = self.person.cases.order_by("-updated_at").first()
+            latest = last_changed_case(person=self.person)
             if latest:
                 return {
                     field: forms.tri_state_initial(getattr(latest, field))

@@ -23,3 +23,13 @@ def test_interview_draft_data_is_the_accounts_own_draft(petitioner, other_petiti
     assert selectors.interview_draft_data(user=petitioner) is None
     InterviewDraft.objects.create(owner=petitioner, data={"step": "sentence"})
     assert selectors.interview_draft_data(user=petitioner) == {"step": "sentence"}
+
+
+def test_last_changed_case_is_the_one_changed_most_recently(petitioner) -> None:
+    person = make_person(petitioner)
+    assert selectors.last_changed_case(person=person) is None
+    first = make_case(person, case_number="24CR000001")
+    second = make_case(person, case_number="24CR000002")
+    assert selectors.last_changed_case(person=person) == second
+    first.save()  # touched last
+    assert selectors.last_changed_case(person=person) == first
