@@ -1,5 +1,6 @@
 """PC 1203.425 automatic relief (rules/relief.py): the days each path opens, counted by hand."""
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -56,3 +57,21 @@ def test_felony_relief_opens_four_years_after_completion_from_july_2023(
         FELONY_SALE, judgment_date=judgment, sentence="county_jail", sentence_end_date=completed
     )
     assert relief_possible(felony, as_of) is possible
+
+
+# Completed probation (2023-01-15), as of 2025-06-15: possible unless something stands in the way.
+def test_being_on_supervision_now_alone_rules_relief_out() -> None:
+    assert relief_possible(case(on_supervision_now=True), date(2025, 6, 15)) is False
+
+
+def test_an_unknown_fact_relief_depends_on_rules_it_out() -> None:
+    facts = replace(parse_case(case()), unknown=frozenset({"pending_charges"}))
+    assert determine(facts, as_of=date(2025, 6, 15)).automatic_relief_possible is False
+
+
+def test_convictions_from_1_january_1973_are_covered() -> None:
+    # PC 1203.425(a)(1)(A): convictions on or after January 1, 1973.
+    old = case(judgment_date="1973-01-01", sentence_end_date="1975-01-01")
+    assert relief_possible(old, date(2025, 6, 15)) is True
+    older = case(judgment_date="1972-12-31", sentence_end_date="1975-01-01")
+    assert relief_possible(older, date(2025, 6, 15)) is False
