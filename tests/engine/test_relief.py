@@ -70,7 +70,7 @@ def test_an_unknown_fact_relief_depends_on_rules_it_out() -> None:
 
 
 def test_convictions_from_1_january_1973_are_covered() -> None:
-    # PC 1203.425(a)(1)(A): convictions on or after January 1, 1973.
+    # The first conviction day the rule covers (FIRST_CONVICTION_DAY in rules/relief.py).
     old = case(judgment_date="1973-01-01", sentence_end_date="1975-01-01")
     assert relief_possible(old, date(2025, 6, 15)) is True
     older = case(judgment_date="1972-12-31", sentence_end_date="1975-01-01")
