@@ -1,5 +1,5 @@
 # The README's two commands are `make run` and `make test`; the rest are for developers.
-.PHONY: run test lint format lock messages bench bench-load
+.PHONY: run test lint typecheck mutation format lock messages bench bench-load
 
 run:
 	scripts/run
@@ -10,6 +10,14 @@ test:
 lint:
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
+
+# Static types (mypy + django-stubs; settings in pyproject.toml [tool.mypy]).
+typecheck:
+	.venv/bin/mypy
+
+# Mutation testing (mutmut): prints the share of planted bugs the tests kill; docs/testing.md.
+mutation:
+	scripts/mutation
 
 format:
 	.venv/bin/ruff format .

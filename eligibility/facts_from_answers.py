@@ -85,7 +85,7 @@ def case_to_facts(case: Case) -> tuple[CaseFacts, list[InterviewAssumption]]:
         counts=tuple(counts),
         sentence=Sentence(case.sentence),
         unknown=frozenset(unknown),
-        **values,
+        **values,  # type: ignore[arg-type]  # each value read from its own field of the case
     )
     return facts, assumptions
 

@@ -1,7 +1,7 @@
 """One form per interview question (or tight group of questions)."""
 
 import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from django import forms
 from django.core.validators import RegexValidator
@@ -13,6 +13,9 @@ from expunge_portal.counties import COUNTY_CHOICES
 
 from .calendar import today_in_california
 from .models import Level, Sentence
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
 
 YES, NO, UNKNOWN = "yes", "no", "unknown"
 TRI_STATE_CHOICES = [
@@ -259,7 +262,7 @@ class CountForm(forms.Form):
         return next((match for match in matches if match.citation == choice), None)
 
 
-class BaseCountFormSet(forms.BaseFormSet):
+class BaseCountFormSet(forms.BaseFormSet[CountForm]):
     title = _("What were you convicted of in this case?")
     guide_slug = "cannot-be-dismissed"
 
@@ -349,7 +352,7 @@ class SentenceEndForm(StepForm):
         ),
     )
 
-    TITLES = {
+    TITLES: ClassVar[dict[str, "StrPromise"]] = {
         Sentence.PROBATION: _("Has your probation ended?"),
         Sentence.COUNTY_JAIL: _("Have you finished your county jail sentence?"),
         Sentence.STATE_PRISON: _("Have you finished your prison sentence and parole?"),
@@ -367,7 +370,8 @@ class SentenceEndForm(StepForm):
         self.judgment_date = judgment_date
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         ended, end_date = data.get("sentence_ended"), data.get("sentence_end_date")
         if "sentence_end_date" in self.errors:
             return data

@@ -2,14 +2,17 @@
 determinations. Unknown answers ("I don't know") are stored as NULL, never guessed."""
 
 import uuid
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
-from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from expunge_portal.counties import COUNTY_CHOICES
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 def answer(label: str | Promise) -> models.BooleanField:

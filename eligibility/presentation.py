@@ -212,7 +212,7 @@ def translatable_parts(determination: EngineDetermination) -> dict[str, list[dic
 
 
 def translated_result(
-    result: dict[str, Any],
+    result: Mapping[str, Any],
     translatable: dict[str, Any],
     interview_assumptions: list[dict[str, Any]] = (),  # type: ignore[assignment]
     case_names: Mapping[str, str] | None = None,

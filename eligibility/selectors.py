@@ -65,6 +65,11 @@ def cases_for_person(*, person: Person) -> QuerySet[Case]:
     )
 
 
+def last_changed_case(*, person: Person) -> Case | None:
+    """The person's most recently changed case (its "right now" answers start a new one)."""
+    return person.cases.order_by("-updated_at").first()
+
+
 def case_being_edited(*, person: Person, case_id: int | None) -> Case | None:
     """The person's own case that the interview is editing, if any (otherwise a new one)."""
     return person.cases.filter(pk=case_id).first() if case_id else None

@@ -199,7 +199,7 @@ def person_update_details(*, person: Person, details: dict[str, str]) -> Person:
     return person
 
 
-def person_for_anonymous_session(*, session) -> Person:
+def person_for_anonymous_session(*, session: SessionBase) -> Person:
     """The anonymous person of this browser session, created on first use."""
     person = anonymous_person(key=session.get(ANONYMOUS_PERSON_KEY))
     if person:
@@ -215,7 +215,7 @@ def person_for_user(*, user: User) -> Person:
 
 
 @transaction.atomic
-def person_adopt_anonymous(*, user: User, session) -> Person | None:
+def person_adopt_anonymous(*, user: User, session: SessionBase) -> Person | None:
     """Carry an anonymous session's cases over to the account that just signed in. When the
     account already has a person, the cases move to it; otherwise the person itself moves."""
     key = session.pop(ANONYMOUS_PERSON_KEY, None)
@@ -331,7 +331,9 @@ def case_set_statement(*, case: Case, statement: str, statement_english: str = "
     return case
 
 
-def interview_draft_replace(*, user: User, session, data: dict[str, Any] | None) -> None:
+def interview_draft_replace(
+    *, user: User | AnonymousUser, session: SessionBase, data: dict[str, Any] | None
+) -> None:
     """Put `data` in place of the unfinished interview (None discards it), in the session and,
     for a signed-in person, in the saved draft that other devices resume from."""
     if data is None:

@@ -36,7 +36,7 @@ from .services import (
 )
 
 # (step name in the URL, form class). Order is the interview's order.
-STEPS: list[tuple[str, type]] = [
+STEPS: list[tuple[str, type[django_forms.Form] | type[django_forms.BaseFormSet[Any]]]] = [
     ("county", forms.CountyForm),
     ("case-number", forms.CaseNumberForm),
     ("judgment-date", forms.JudgmentDateForm),
@@ -328,7 +328,9 @@ class InterviewWizard(NamedUrlSessionWizardView):
         return rows
 
     # --- finishing ----------------------------------------------------------------------------
-    def done(self, form_list: Any, form_dict: OrderedDict, **kwargs: Any) -> HttpResponse:
+    def done(
+        self, form_list: Any, form_dict: "OrderedDict[str, Any]", **kwargs: Any
+    ) -> HttpResponse:
         answers: dict[str, Any] = {}
         for step in CASE_FIELD_STEPS:
             if step in form_dict:
@@ -341,6 +343,7 @@ class InterviewWizard(NamedUrlSessionWizardView):
         # A question that did not apply (a skipped step) is a "no", never an "I don't know".
         for step, form_class in STEPS:
             if step in CASE_FIELD_STEPS and step not in form_dict:
+                assert issubclass(form_class, django_forms.Form)  # noqa: S101  (not the formset)
                 for name, field in form_class.base_fields.items():
                     answers[name] = False if isinstance(field, forms.TriStateField) else None
         counts = [
@@ -396,6 +399,7 @@ def wizard_data_for_case(case: Case) -> dict[str, Any]:
     step_data: dict[str, dict[str, list[str]]] = {}
     for step, form_class in STEPS:
         if step in CASE_FIELD_STEPS:
+            assert issubclass(form_class, django_forms.Form)  # noqa: S101  (not the formset)
             step_data[step] = {
                 f"{step}-{name}": [_raw_value(field, getattr(case, name))]
                 for name, field in form_class.base_fields.items()

@@ -5,7 +5,7 @@ from expunge_portal.site import views as site_views
 from expunge_portal.site.admin_login import admin_login
 
 # The admin signs in through the same rate-limited login as everyone else.
-admin.site.login = admin_login
+admin.site.login = admin_login  # type: ignore[method-assign]
 admin.site.site_header = "Expunge Portal administration"
 
 urlpatterns = [

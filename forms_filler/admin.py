@@ -2,12 +2,13 @@
 status change), so nothing here edits a status, a file or the review trail."""
 
 from django.contrib import admin
+from django.db.models import Model
 from django.http import HttpRequest
 
 from .models import Message, Packet, PacketVersion, PaperAccess, ReviewEvent
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
+class ReadOnlyAdmin(admin.ModelAdmin[Model]):
     def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
         return False
 
@@ -18,7 +19,7 @@ class ReadOnlyAdmin(admin.ModelAdmin):
         return False
 
 
-class PacketVersionInline(admin.TabularInline):
+class PacketVersionInline(admin.TabularInline[PacketVersion, Packet]):
     model = PacketVersion
     fields = ("number", "status", "language", "sha256", "size", "attempts", "error", "rendered_at")
     readonly_fields = fields

@@ -5,7 +5,7 @@ from django.core.checks import CheckMessage, Error, Warning, register
 
 
 @register("packets")
-def font_subsetter(app_configs=None, **kwargs) -> list[CheckMessage]:
+def font_subsetter(app_configs: object = None, **kwargs: object) -> list[CheckMessage]:
     """Without HarfBuzz's subsetter packets still render, only slower (see docs/packets.md)."""
     # Imported when the check runs: loading WeasyPrint costs commands that never render.
     from .render.host import harfbuzz_subset_loaded

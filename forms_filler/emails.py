@@ -21,7 +21,7 @@ def send_packet_notice(*, packet_id: int, kind: str) -> bool:
     """Email the packet's owner that there is a new status or message. Returns whether sent."""
     packet = Packet.objects.select_related("case__person__owner").filter(pk=packet_id).first()
     owner = packet.case.person.owner if packet else None
-    if owner is None or not owner.email or kind not in NOTICE_KINDS:
+    if packet is None or owner is None or not owner.email or kind not in NOTICE_KINDS:
         return False
     url = settings.SITE_URL.rstrip("/") + reverse(
         "forms_filler:packet", kwargs={"case_id": packet.case_id}

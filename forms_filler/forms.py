@@ -1,16 +1,20 @@
+from typing import Any
+
 from django import forms
 from django.core.validators import RegexValidator
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from eligibility.forms import AboutYouForm
 from eligibility.models import Person
+from expunge_portal.accounts.models import User
 from expunge_portal.counties import COUNTY_CHOICES
 
 from .models import MESSAGE_MAX_LENGTH, ReviewStatus
 from .selectors import QUEUE_STATUSES, QueueFilters
 
 
-class PersonDetailsForm(forms.ModelForm):
+class PersonDetailsForm(forms.ModelForm[Person]):
     """The petitioner's details as the court papers print them (caption and signature)."""
 
     class Meta:
@@ -31,7 +35,7 @@ class PersonDetailsForm(forms.ModelForm):
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
         }
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["full_name"].required = True
         # The same shapes as the interview's "about you" page: both doors accept the same details.
@@ -165,13 +169,17 @@ class ReviewDecisionForm(forms.Form):
 
 
 class AssignForm(forms.Form):
-    assignee = forms.ModelChoiceField(
+    assignee: "forms.ModelChoiceField[User]" = forms.ModelChoiceField(
         label=_("Reviewer"), queryset=None, required=False, empty_label=_("Nobody")
     )
 
-    def __init__(self, *args: object, staff_queryset=None, **kwargs: object) -> None:
+    def __init__(
+        self, *args: Any, staff_queryset: "QuerySet[User] | None" = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["assignee"].queryset = staff_queryset
+        field = self.fields["assignee"]
+        assert isinstance(field, forms.ModelChoiceField)  # noqa: S101  (declared just above)
+        field.queryset = staff_queryset
 
 
 class ReplyForm(forms.Form):

@@ -45,6 +45,11 @@ MAX_EMAIL = 254
 MAX_CASE_NUMBER = 60
 MAX_DECLARATION = 20_000
 LANGUAGES: tuple[Language, ...] = ("en", "es")
+# How the prosecutor is served, as staff recorded it; anything else reads as unknown.
+SERVICES: dict[str, Service] = {
+    "court_forwards": "court_forwards",
+    "petitioner_serves": "petitioner_serves",
+}
 _COUNTY_BY_FOLDED_NAME = {county.casefold(): county for county in COUNTIES}
 
 CountyNotesSource = Callable[[str], CountyNotes]
@@ -200,7 +205,7 @@ def packet_input_from_dict(
             for index, case in enumerate(cases)
         ),
         declaration=declaration,
-        language=language,  # type: ignore[arg-type]  # checked against LANGUAGES above
+        language=language,
         as_of=as_of,
     )
 

@@ -45,11 +45,12 @@ def _queue_form(request: HttpRequest) -> tuple[QueueFilterForm, selectors.QueueF
 def queue(request: HttpRequest) -> HttpResponse:
     form, filters = _queue_form(request)
     page = selectors.review_queue_page(
-        reviewer=request.user, filters=filters, page=request.GET.get("page")
+        reviewer=signed_in_user(request), filters=filters, page=request.GET.get("page")
     )
-    outcome_labels = dict(form.fields["outcome"].choices)
+    outcome_labels = dict(form.fields["outcome"].choices)  # type: ignore[attr-defined]  # a ChoiceField
     for packet in page.object_list:
-        packet.outcome_label = outcome_labels.get(packet.outcome or "", packet.outcome or "")
+        # For the template only; `outcome` is the queue query's annotation.
+        packet.outcome_label = outcome_labels.get(packet.outcome or "", packet.outcome or "")  # type: ignore[attr-defined]
     query = request.GET.copy()
     query.pop("page", None)
     counts = selectors.review_status_counts()
@@ -220,7 +221,7 @@ def packet_assign(request: HttpRequest, packet_id: int) -> HttpResponse:
         messages.error(request, _("Choose a reviewer from the list."))
         return redirect("review:packet", packet_id=packet.pk)
     try:
-        review.packet_assign(packet=packet, assignee=assignee, by=request.user)
+        review.packet_assign(packet=packet, assignee=assignee, by=signed_in_user(request))
     except review.ReviewRefused as exc:
         messages.error(request, str(exc))
     else:

@@ -35,7 +35,7 @@ from .review import AWAITING_CLINIC, FILABLE_OUTCOMES, SENT_FOR_REVIEW
 QUEUE_PAGE_SIZE = 25
 
 
-def _versions_newest_first() -> Prefetch:
+def _versions_newest_first() -> "Prefetch[str, QuerySet[PacketVersion], str]":
     return Prefetch("versions", queryset=PacketVersion.objects.order_by("-number"))
 
 
@@ -308,7 +308,7 @@ def clinic_staff_users() -> QuerySet[User]:
     )
 
 
-def _edits(records: list[Any], model: type) -> list[dict[str, Any]]:
+def _edits(records: list[Any], model: type[Model]) -> list[dict[str, Any]]:
     """One entry per history record of one object (records newest first), naming the fields each
     edit changed as the reader's language names them."""
     entries = []
@@ -321,7 +321,10 @@ def _edits(records: list[Any], model: type) -> list[dict[str, Any]]:
                 "what": model._meta.verbose_name,
                 "type": record.history_type,
                 "user": record.history_user,
-                "changed": [model._meta.get_field(change.field).verbose_name for change in changes],
+                "changed": [
+                    getattr(model._meta.get_field(change.field), "verbose_name", change.field)
+                    for change in changes
+                ],
                 "label": "",
             }
         )

@@ -3,6 +3,7 @@
 Views only move data in and out; forms_filler.services and forms_filler.review do the writes."""
 
 import re
+from typing import cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -37,7 +38,7 @@ def _packet_url(case_id: int) -> str:
 
 def _own_case(request: HttpRequest, case_id: int) -> Case:
     """The signed-in person's own case; staff may look but not act on someone's behalf."""
-    case = selectors.case_for_viewer(user=request.user, case_id=case_id)
+    case = selectors.case_for_viewer(user=signed_in_user(request), case_id=case_id)
     if case.person.owner_id != request.user.pk:
         raise Http404
     return case
@@ -171,9 +172,9 @@ def reply(request: HttpRequest, case_id: int) -> HttpResponse:
 @require_safe
 def packet_status(request: HttpRequest, case_id: int) -> JsonResponse:
     """The status region as JSON, polled by static/js/packet-status.js."""
-    case = selectors.case_for_viewer(user=request.user, case_id=case_id)
+    case = selectors.case_for_viewer(user=signed_in_user(request), case_id=case_id)
     context = _page_context(request, case)
-    state = context["state"]
+    state = cast("selectors.RenderState | None", context["state"])
     response = JsonResponse(
         {
             "status": state.status if state else "none",
@@ -194,13 +195,13 @@ def packet_status(request: HttpRequest, case_id: int) -> JsonResponse:
 @login_required
 @require_POST
 def packet_retry(request: HttpRequest, case_id: int) -> HttpResponse:
-    case = selectors.case_for_viewer(user=request.user, case_id=case_id)
+    case = selectors.case_for_viewer(user=signed_in_user(request), case_id=case_id)
     packet = selectors.packet_for_case(case=case)
     latest = packet.latest_version if packet else None
     if latest is None:
         raise Http404
     try:
-        services.packet_version_retry(version=latest, user=request.user)
+        services.packet_version_retry(version=latest, user=signed_in_user(request))
     except services.RenderRefused as exc:
         messages.error(request, _(str(exc)))
     except PermissionError as exc:
@@ -215,19 +216,19 @@ def _review_door(request: HttpRequest, case_id: int, door: str) -> HttpResponse:
         raise Http404
     try:
         if door == "submit":
-            event = review.packet_submit(packet=packet, user=request.user)
+            event = review.packet_submit(packet=packet, user=signed_in_user(request))
             if event:
                 messages.success(request, _("Your papers were sent to the clinic for review."))
             else:
                 messages.info(request, _("The clinic already has your papers."))
         elif door == "resubmit":
-            event = review.packet_resubmit(packet=packet, user=request.user)
+            event = review.packet_resubmit(packet=packet, user=signed_in_user(request))
             if event:
                 messages.success(request, _("Your changed papers were sent to the clinic."))
             else:
                 messages.info(request, _("The clinic already has your papers."))
         else:
-            review.packet_withdraw(packet=packet, user=request.user)
+            review.packet_withdraw(packet=packet, user=signed_in_user(request))
             messages.success(request, _("You took your papers back from review."))
     except review.ReviewRefused as exc:
         messages.error(request, str(exc))

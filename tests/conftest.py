@@ -69,13 +69,6 @@ def admin_user(db) -> User:
     return user
 
 
-def client_for(user: User | None) -> Client:
-    client = Client()
-    if user is not None:
-        client.force_login(user)
-    return client
-
-
 @pytest.fixture
 def petitioner_client(petitioner) -> Client:
     return client_for(petitioner)

@@ -112,7 +112,10 @@ def _offense_from_record(record: Mapping[str, object]) -> Offense:
     for name, cite in flags.items():
         if not isinstance(cite, str) or not cite.strip():
             raise ValueError(f"{record['code']} {record['section']}: flag {name} has no citation")
-    levels = frozenset(record["levels"])  # type: ignore[arg-type]
+    raw_levels = record["levels"]
+    if not isinstance(raw_levels, list):
+        raise ValueError(f"{record['code']} {record['section']}: levels must be a list")
+    levels = frozenset(raw_levels)
     if not levels or not levels <= LEVELS:
         raise ValueError(f"{record['code']} {record['section']}: bad levels {sorted(levels)}")
     section = normalize_section(str(record["section"]))
@@ -262,7 +265,7 @@ _CITATION_RE = re.compile(
 )
 
 
-def normalize_section(text: str) -> str | None:
+def normalize_section(text: object) -> str | None:
     """ "245 (A)(1)" -> "245(a)(1)"; None when the text is not a section number."""
     if not isinstance(text, str) or len(text) > 40:
         return None
@@ -290,7 +293,7 @@ def _code_from_words(words: str) -> str | None:
     return _CODE_ALIASES.get(letters)
 
 
-def parse_citation(text: str) -> ParsedCitation | None:
+def parse_citation(text: object) -> ParsedCitation | None:
     """Normalize what people type: "Pen. Code § 459", "459 PC", "pc459", "664/211", "H&S 11350".
 
     A bare number is a Penal Code section. Returns None, never raises, for anything else."""

@@ -8,7 +8,7 @@ from .models import User
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(BaseUserAdmin[User]):
     ordering = ("email",)
     list_display = ("email", "is_active", "is_staff", "date_joined")
     search_fields = ("email", "first_name", "last_name")

@@ -15,7 +15,7 @@ class DeleteAccountForm(forms.Form):
         help_text=_("We ask for it so nobody else can delete your account."),
     )
 
-    def __init__(self, *args, user: User, **kwargs) -> None:
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.user = user
 

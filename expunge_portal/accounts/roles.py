@@ -24,10 +24,11 @@ def is_clinic_staff(user: User | AnonymousUser) -> bool:
 def request_user_is_clinic_staff(request: HttpRequest) -> bool:
     """is_clinic_staff(request.user), asked of the database at most once per request (the
     staff-only views and the menu in every page's header both ask)."""
-    if not hasattr(request, "_user_is_clinic_staff"):
+    cache = vars(request)
+    if "_user_is_clinic_staff" not in cache:
         user = getattr(request, "user", None)
-        request._user_is_clinic_staff = user is not None and is_clinic_staff(user)
-    return request._user_is_clinic_staff
+        cache["_user_is_clinic_staff"] = user is not None and is_clinic_staff(user)
+    return bool(cache["_user_is_clinic_staff"])
 
 
 def is_content_editor(user: User | AnonymousUser) -> bool:

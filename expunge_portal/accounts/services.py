@@ -14,9 +14,11 @@ def user_set_language(*, user: User, language: str) -> None:
 
 
 @transaction.atomic
-def user_with_role(*, email: str, password: str, group: str, is_staff: bool) -> tuple[User, bool]:
-    """Create or update a login in a role group, with a verified email (for setup and demos).
-    Raises ValidationError naming the field ("email" or "password")."""
+def user_with_role(
+    *, email: str, password: str, group: str, is_staff: bool, is_superuser: bool = False
+) -> tuple[User, bool]:
+    """Create or update a login in a role group ("" for none), with a verified email (for setup
+    and demos). Raises ValidationError naming the field ("email" or "password")."""
     from allauth.account.models import EmailAddress
 
     try:

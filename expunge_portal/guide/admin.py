@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import format_html
@@ -16,9 +17,12 @@ from .markdown import render_markdown
 from .models import CountyFilingNote, GuidePage
 from .translation import CountyFilingNoteTranslationOptions
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 
 @admin.register(GuidePage)
-class GuidePageAdmin(SimpleHistoryAdmin, TranslationAdmin):
+class GuidePageAdmin(SimpleHistoryAdmin, TranslationAdmin[GuidePage]):
     list_display = ("title", "slug", "order", "published", "updated_at")
     list_editable = ("order", "published")
     list_filter = ("published",)
@@ -40,7 +44,9 @@ class GuidePageAdmin(SimpleHistoryAdmin, TranslationAdmin):
         (_("Dates"), {"fields": ("created_at", "updated_at")}),
     )
 
-    def get_prepopulated_fields(self, request, obj=None):
+    def get_prepopulated_fields(
+        self, request: HttpRequest, obj: GuidePage | None = None
+    ) -> dict[str, Sequence[str]]:
         return {"slug": ("title_en",)}
 
     def view_on_site(self, obj: GuidePage) -> str:
@@ -62,7 +68,7 @@ class GuidePageAdmin(SimpleHistoryAdmin, TranslationAdmin):
             return render_markdown(obj.body_en or "")
 
     @admin.display(description=_("Spanish body, as shown"))
-    def preview_es(self, obj: GuidePage) -> SafeString | str:
+    def preview_es(self, obj: GuidePage) -> "SafeString | StrOrPromise":
         if not obj.body_es:
             return _("(not translated yet)")
         with translation.override("es"):
@@ -147,6 +153,6 @@ class CountyFilingNoteAdmin(SimpleHistoryAdmin, TranslationAdmin):
         ),
     )
 
-    def has_add_permission(self, request) -> bool:
+    def has_add_permission(self, request: HttpRequest) -> bool:
         # One note per county; all 58 exist from the start.
         return request.user.is_superuser and super().has_add_permission(request)

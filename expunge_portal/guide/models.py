@@ -15,7 +15,11 @@ from expunge_portal.counties import COUNTY_CHOICES
 from .validators import validate_fact_sources
 
 
-class GuidePage(models.Model):
+class GuidePage(models.Model):  # type: ignore[django-manager-missing]  # modeltranslation's
+    # The per-language columns django-modeltranslation adds (translation.py).
+    body_en: str | None
+    body_es: str | None
+
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(
         _("slug"),
@@ -58,7 +62,7 @@ class GuidePage(models.Model):
         return reverse("guide:page", kwargs={"slug": self.slug})
 
 
-class CountyFilingNote(models.Model):
+class CountyFilingNote(models.Model):  # type: ignore[django-manager-missing]  # likewise
     """How one county's superior court takes a petition for dismissal. Staff keep it current."""
 
     class ServiceOnProsecutor(models.TextChoices):

@@ -6,7 +6,9 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
 
-def admin_login(request: HttpRequest, extra_context: dict | None = None) -> HttpResponse:
+def admin_login(
+    request: HttpRequest, extra_context: dict[str, object] | None = None
+) -> HttpResponse:
     """The admin has no login form of its own: people sign in through the portal's
     rate-limited login, and signed-in people who are not admins are refused."""
     next_url = request.GET.get("next", "")

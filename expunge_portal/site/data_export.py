@@ -1,12 +1,15 @@
 """Everything the portal holds about a person, as one JSON-ready dict ("download my data")."""
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from allauth.mfa.models import Authenticator
 from django.db.models import Model, QuerySet
 from django.forms.models import model_to_dict
 
 from expunge_portal.accounts.models import User
+
+if TYPE_CHECKING:
+    from eligibility.models import Case
 
 USER_FIELDS = [
     "email",
@@ -27,6 +30,8 @@ def _plain(instance: Model, exclude: tuple[str, ...] = ()) -> dict[str, Any]:
 
 
 def user_data_export(*, user: User) -> dict[str, Any]:
+    from allauth.account.models import EmailAddress
+
     from eligibility.models import Person
     from eligibility.selectors import interview_draft_data
 
@@ -34,7 +39,7 @@ def user_data_export(*, user: User) -> dict[str, Any]:
         "account": {field: getattr(user, field) for field in USER_FIELDS},
         "email_addresses": [
             {"email": address.email, "verified": address.verified, "primary": address.primary}
-            for address in user.emailaddress_set.all()
+            for address in EmailAddress.objects.filter(user=user)
         ],
         "person": None,
         "cases": [],

@@ -10,14 +10,16 @@ overrides, still renders through its template.
 """
 
 from pathlib import Path
+from typing import Any
 
 from django import forms
 from django.forms.renderers import TemplatesSetting
+from django.http import HttpRequest
 from django.utils.formats import localize
 from django.utils.functional import cached_property
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeData, SafeString, mark_safe
-from django.utils.timezone import template_localtime
+from django.utils.timezone import template_localtime  # type: ignore[attr-defined]
 
 WIDGETS = "django/forms/widgets/"
 DJANGO_WIDGET_TEMPLATES = Path(forms.__file__).parent / "templates" / "django" / "forms" / "widgets"
@@ -65,7 +67,9 @@ class PortalFormRenderer(TemplatesSetting):
     form_template_name = "forms/form.html"
     field_template_name = "forms/field.html"
 
-    def render(self, template_name, context, request=None):
+    def render(
+        self, template_name: str, context: dict[str, Any], request: HttpRequest | None = None
+    ) -> str:
         if template_name in self._python_widgets:
             widget = context["widget"]
             if template_name in INPUT_TEMPLATES:
@@ -80,24 +84,27 @@ class PortalFormRenderer(TemplatesSetting):
         """The widget templates rendered in Python: all of them, unless a template of ours
         overrides one of Django's (then every widget goes through the templates)."""
         for name in REPLACED:
-            origin = Path(self.get_template(name).origin.name)
+            template = self.get_template(name)
+            if template is None:
+                return frozenset()
+            origin = Path(template.origin.name)
             if origin.parent != DJANGO_WIDGET_TEMPLATES:
                 return frozenset()
         return frozenset(INPUT_TEMPLATES | {SELECT, RADIO})
 
 
-def _text(value) -> SafeString:
+def _text(value: object) -> SafeString:
     """As `{{ value }}` renders in a template (localized, auto-escaped)."""
     return conditional_escape(localize(template_localtime(value)))
 
 
-def _string(value) -> str:
+def _string(value: object) -> str:
     """As `{{ value|stringformat:'s' }}` renders in a template."""
     text = str(value)  # what "%s" % value gives, tuples included
     return text if isinstance(value, SafeData) else conditional_escape(text)
 
 
-def _attrs(attrs: dict) -> str:
+def _attrs(attrs: dict[str, Any]) -> str:
     """django/forms/widgets/attrs.html."""
     parts = []
     for name, value in attrs.items():
@@ -110,7 +117,7 @@ def _attrs(attrs: dict) -> str:
     return "".join(parts)
 
 
-def _input_html(widget: dict) -> str:
+def _input_html(widget: dict[str, Any]) -> str:
     """django/forms/widgets/input.html, without the template's final newline."""
     value = "" if widget["value"] is None else f' value="{_string(widget["value"])}"'
     return (
@@ -119,11 +126,11 @@ def _input_html(widget: dict) -> str:
     )
 
 
-def _input(widget: dict) -> SafeString:
+def _input(widget: dict[str, Any]) -> SafeString:
     return mark_safe(_input_html(widget))  # noqa: S308 - every value above is escaped
 
 
-def _select(widget: dict) -> SafeString | None:
+def _select(widget: dict[str, Any]) -> SafeString | None:
     """django/forms/widgets/select.html with select_option.html for each option."""
     parts = [f'<select name="{_text(widget["name"])}"{_attrs(widget["attrs"])}>']
     for group_name, options, _index in widget["optgroups"]:
@@ -142,7 +149,7 @@ def _select(widget: dict) -> SafeString | None:
     return mark_safe("".join(parts))  # noqa: S308 - every value above is escaped
 
 
-def _radio(widget: dict) -> SafeString | None:
+def _radio(widget: dict[str, Any]) -> SafeString | None:
     """django/forms/widgets/multiple_input.html with radio_option.html for each choice."""
     id_ = widget["attrs"].get("id")
     class_ = widget["attrs"].get("class")

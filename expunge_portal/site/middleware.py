@@ -39,7 +39,7 @@ def database_unavailable_response(exception: BaseException | None) -> HttpRespon
     return response
 
 
-def _is_connection_error(exception: DatabaseError) -> bool:
+def _is_connection_error(exception: OperationalError | InterfaceError) -> bool:
     from django.db import connection
 
     # A lost connection leaves Django's wrapper unusable; a query error (a bad lock, a constraint)

@@ -9,6 +9,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 from django.views.i18n import set_language as django_set_language
 
+from expunge_portal.accounts.requests import signed_in_user
 from expunge_portal.accounts.services import user_set_language
 
 from .middleware import database_unavailable_response
@@ -31,7 +32,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     from eligibility.selectors import cases_for_person, people_for_user
     from forms_filler.selectors import packets_for_user
 
-    person = people_for_user(user=request.user).first()
+    user = signed_in_user(request)
+    person = people_for_user(user=user).first()
     cases = list(cases_for_person(person=person)) if person else []
     packets = {packet.case_id: packet for packet in packets_for_user(user=request.user)}
     rows = [(result, packets.get(result.case.pk)) for result in person_results(cases)]

@@ -68,7 +68,7 @@ def packet_html(packet: PacketInput) -> list[tuple[Part, str]]:
     """Each part with its HTML, for debugging and for tests that inspect markup."""
     with translation.override(packet.language):
         parts = packet_parts(packet)
-    rendered = []
+    rendered: list[tuple[Part, str]] = []
     for part in parts:
         with translation.override(part.language):
             rendered.append((part, render_to_string(part.template, part.context)))

@@ -107,7 +107,7 @@ def _date_display(value: date | str | None) -> str:
         return ""
     if isinstance(value, str):
         try:
-            value = date.fromisoformat(value)
+            return formats.date_format(date.fromisoformat(value), "DATE_FORMAT")
         except ValueError:
             return value
     return formats.date_format(value, "DATE_FORMAT")

@@ -9,7 +9,7 @@ from django.test import Client
 from django.urls import reverse
 
 from expunge_portal.accounts.models import User
-from tests.conftest import PASSWORD
+from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,7 @@ widths, plus reflow at 320 px and a keyboard-only interview."""
 
 import pytest
 
-from tests.conftest import PASSWORD, make_user
+from tests.factories import PASSWORD, make_user
 
 from .accessibility import axe_violations, overflows_horizontally
 from .conftest import DESKTOP, PHONE, screenshot

@@ -10,8 +10,7 @@ from django.conf import settings
 from django.test import Client
 
 from forms_filler.models import Packet, ReviewStatus
-from tests.conftest import make_user
-from tests.forms_filler.factories import make_case, make_person
+from tests.factories import make_case, make_person, make_user
 
 from .conftest import DESKTOP, PHONE, screenshot
 

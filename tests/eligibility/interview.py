@@ -1,8 +1,11 @@
 """Walk the interview through HTTP, one page at a time, as a browser without JavaScript would."""
 
+import datetime
 from typing import Any
 
 from django.test import Client
+
+from eligibility.services import today_in_california
 
 BASE = "/screening/questions/"
 
@@ -52,3 +55,46 @@ def _errors(response: Any) -> str:
     html = response.content.decode()
     start = html.find('class="error-summary"')
     return html[start : start + 600] if start >= 0 else html[:300]
+
+
+TODAY = today_in_california()
+
+
+def iso(days_ago: int) -> str:
+    return (TODAY - datetime.timedelta(days=days_ago)).isoformat()
+
+
+NO_TROUBLE = {"pending_charges": "no", "on_supervision_now": "no", "serving_sentence_now": "no"}
+ABOUT_YOU = {"full_name": "Rosa Díaz", "street": "1 Main St", "city": "Sacramento",
+             "zip_code": "95814", "phone": "916-555-0100", "email": "rosa@example.org"}  # fmt: skip
+
+
+def probation_case(county="Sacramento", offense=("PC 484(a)", "misdemeanor"), violated="no",
+                   ended_days_ago=400, judged_days_ago=1200, right_now=NO_TROUBLE,
+                   felony_steps=False):  # fmt: skip
+    steps = [
+        ("county", {"county": county}),
+        ("case-number", {"case_number": "24CR000123"}),
+        ("judgment-date", {"judgment_date": iso(judged_days_ago)}),
+        ("offenses", offenses(offense)),
+        ("sentence", {"sentence": "probation"}),
+    ]
+    if felony_steps:
+        steps.append(("prison-term", {"prison_term_suspended": "no"}))
+    steps += [
+        ("sentence-end", {"sentence_ended": "yes", "sentence_end_date": iso(ended_days_ago)}),
+        ("probation", {"probation_violated": violated, "probation_terminated_early": "no"}),
+        ("complied", {"sentence_complied": "yes"}),
+        ("since", {"new_conviction_since_judgment": "no"}),
+        ("right-now", right_now),
+        ("registration", {"registrant": "no"}),
+    ]
+    return steps
+
+
+def finish(client, steps, *, with_details=True):
+    if with_details:
+        steps = [*steps, ("about-you", ABOUT_YOU)]
+    response = walk(client, [*steps, ("check", {})])
+    assert response["Location"].startswith("/screening/results/#case-")
+    return client.get("/screening/results/").content.decode()

@@ -4,10 +4,9 @@ import pytest
 from django.test import Client
 
 from eligibility.models import Case, InterviewDraft
-from tests.conftest import client_for
+from tests.factories import client_for
 
-from .interview import answer, step_url
-from .test_interview_scenarios import finish, probation_case
+from .interview import answer, finish, probation_case, step_url
 
 pytestmark = pytest.mark.django_db
 
@@ -64,7 +63,7 @@ def test_resume_at_the_same_step_from_a_new_client_after_the_session_is_gone(pet
     first.session.flush()  # the session ends (expiry, logout, a lost phone)
 
     second = Client()
-    from tests.conftest import PASSWORD
+    from tests.factories import PASSWORD
 
     second.post("/accounts/login/", {"login": petitioner.email, "password": PASSWORD})
     response = second.get("/screening/")

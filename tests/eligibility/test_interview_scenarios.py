@@ -8,7 +8,17 @@ from django.test import Client
 from eligibility.calendar import today_in_california
 from eligibility.models import Case, Determination, Person
 
-from .interview import answer, offenses, step_url, walk
+from .interview import (
+    ABOUT_YOU,
+    NO_TROUBLE,
+    TODAY,
+    answer,
+    finish,
+    iso,
+    offenses,
+    probation_case,
+    step_url,
+)
 
 pytestmark = pytest.mark.django_db
 TODAY = today_in_california()
@@ -279,7 +289,7 @@ def test_anonymous_screening_works_and_carries_over_on_sign_up():
     case = Case.objects.get()
     assert case.person.owner is None
 
-    from tests.conftest import PASSWORD
+    from tests.factories import PASSWORD
 
     response = client.post(
         "/accounts/signup/",
@@ -303,7 +313,7 @@ def test_an_unfinished_anonymous_draft_carries_over_when_logging_in(petitioner):
     client.get("/screening/new/")
     answer(client, "county", {"county": "Napa"})
     answer(client, "case-number", {"case_number": "N-1"})
-    from tests.conftest import PASSWORD
+    from tests.factories import PASSWORD
 
     client.post("/accounts/login/", {"login": petitioner.email, "password": PASSWORD})
     client.post("/screening/carry-over/", {"choice": "add"})  # "they are mine"

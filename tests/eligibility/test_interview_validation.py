@@ -7,8 +7,7 @@ import pytest
 from eligibility.calendar import today_in_california
 from eligibility.models import Case
 
-from .interview import answer, offenses, step_url
-from .test_interview_scenarios import probation_case
+from .interview import answer, offenses, probation_case, step_url
 
 pytestmark = pytest.mark.django_db
 

@@ -7,9 +7,8 @@ from django.test import Client
 from eligibility.models import Case, Person
 from forms_filler.models import PacketVersion, RenderStatus, ReviewEvent
 from forms_filler.models import ReviewStatus as S
-from tests.eligibility.interview import answer, step_url
-from tests.eligibility.test_interview_scenarios import ABOUT_YOU, finish, probation_case
-from tests.forms_filler.factories import make_case, make_person
+from tests.eligibility.interview import ABOUT_YOU, answer, finish, probation_case, step_url
+from tests.factories import make_case, make_person
 
 pytestmark = pytest.mark.django_db
 

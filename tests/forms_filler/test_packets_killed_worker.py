@@ -28,7 +28,7 @@ SETUP = (
     PRELUDE
     + """
 import importlib.util
-spec = importlib.util.spec_from_file_location("factories", "tests/forms_filler/factories.py")
+spec = importlib.util.spec_from_file_location("factories", "tests/factories.py")
 factories = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(factories)
 from expunge_portal.accounts.models import User

@@ -15,9 +15,8 @@ from eligibility.models import Case
 from forms_filler.emails import send_packet_notice
 from forms_filler.packet_input import packet_input_for_case
 from forms_filler.render.documents import case_parts
-from tests.eligibility.interview import step_url
-from tests.eligibility.test_interview_scenarios import finish, probation_case
-from tests.forms_filler.factories import make_case, make_packet, make_person
+from tests.eligibility.interview import finish, probation_case, step_url
+from tests.factories import make_case, make_packet, make_person
 
 pytestmark = pytest.mark.django_db
 

@@ -11,8 +11,7 @@ from django.test import Client
 from django.utils import timezone
 
 from eligibility.models import Case, InterviewDraft, Person
-from tests.eligibility.interview import answer
-from tests.eligibility.test_interview_scenarios import finish, probation_case
+from tests.eligibility.interview import answer, finish, probation_case
 
 pytestmark = pytest.mark.django_db
 

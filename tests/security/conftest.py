@@ -25,8 +25,7 @@ from forms_filler.models import (
     ReviewEvent,
 )
 from forms_filler.models import ReviewStatus as S
-from tests.conftest import client_for
-from tests.forms_filler.factories import make_case, make_person
+from tests.factories import client_for, make_case, make_person
 
 # Not real documents: the access tests only need bytes behind the download and preview URLs.
 FAKE_PDF = b"%PDF-1.4\n% access-test\n%%EOF\n"

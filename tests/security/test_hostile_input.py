@@ -12,8 +12,7 @@ from django.test import Client
 from eligibility.models import Case, Count, Person
 from forms_filler.models import Message, ReviewEvent
 from forms_filler.models import ReviewStatus as S
-from tests.eligibility.interview import answer, step_url, walk
-from tests.eligibility.test_interview_scenarios import ABOUT_YOU, probation_case
+from tests.eligibility.interview import ABOUT_YOU, answer, probation_case, step_url, walk
 
 from .conftest import World
 from .corpus import PAYLOADS, assert_inert, error_beside, shown_escaped

@@ -12,8 +12,8 @@ import pytest
 from django.test import Client
 
 from forms_filler.models import PacketVersion, RenderStatus
+from tests.factories import make_case, make_person
 from tests.forms_filler.conftest import page_texts
-from tests.forms_filler.factories import make_case, make_person
 
 pytestmark = pytest.mark.django_db
 

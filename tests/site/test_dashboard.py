@@ -1,6 +1,6 @@
 import pytest
 
-from tests.eligibility.test_interview_scenarios import finish, probation_case
+from tests.eligibility.interview import finish, probation_case
 
 pytestmark = pytest.mark.django_db
 

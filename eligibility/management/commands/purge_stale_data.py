@@ -19,7 +19,7 @@ class Command(BaseCommand):
             "--days", type=int, default=settings.STALE_DATA_DAYS, help="default: STALE_DATA_DAYS"
         )
 
-    def handle(self, *args, days: int, **options) -> None:
+    def handle(self, *args: str, days: int, **options: object) -> None:
         if days < 1:
             raise CommandError("--days: must be at least 1.")
         cutoff = timezone.now() - datetime.timedelta(days=days)

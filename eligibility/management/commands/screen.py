@@ -107,7 +107,7 @@ def _read_array(stream: IO[str], buffer: str) -> Iterator[Any]:
         first = False
 
 
-def _read_lines(stream: IO[str], first_line: str) -> Iterator[Any]:
+def _read_lines(stream: "IO[str] | _Prepend", first_line: str) -> Iterator[Any]:
     """Yield one case per non-blank line. The first line must be JSON (else the input is not JSON
     Lines at all); a later line that is not JSON is that case's error, and the batch goes on."""
     number = 0
@@ -124,7 +124,7 @@ def _read_lines(stream: IO[str], first_line: str) -> Iterator[Any]:
             yield _BadLine(number, error.msg)
 
 
-def _chain(first: list[str], rest: IO[str]) -> Iterator[str]:
+def _chain(first: list[str], rest: "IO[str] | _Prepend") -> Iterator[str]:
     yield from first
     yield from rest
 

@@ -17,7 +17,7 @@ class Command(BaseCommand):
     )
     requires_system_checks = []
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args: str, **options: object) -> None:
         app_dirs = [
             Path(config.path) / "locale"
             for config in apps.get_app_configs()

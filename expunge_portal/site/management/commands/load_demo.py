@@ -19,7 +19,7 @@ class Command(BaseCommand):
         "come with the migrations. Safe to run again."
     )
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args: str, **options: object) -> None:
         email, password = DEMO_STAFF
         call_command("load_court_data", stdout=self.stdout)
         call_command("create_clinic_staff", email=email, password=password, stdout=self.stdout)

@@ -1,11 +1,35 @@
-"""Small factories for packet and review tests: a person with a screened case, a ready packet."""
+"""Builders every test folder shares: users, a person with a screened case, a packet.
+
+Plain functions (tests import them from here, never from another test module)."""
 
 import datetime
 from typing import Any
 
+from allauth.account.models import EmailAddress
+from django.contrib.auth.models import Group
+from django.test import Client
+
 from eligibility.models import Case, Count, Determination, Person
 from expunge_portal.accounts.models import User
 from forms_filler.models import Packet, ReviewStatus
+
+PASSWORD = "correct horse battery staple"
+
+
+def make_user(email: str, *, groups: tuple[str, ...] = (), **extra: object) -> User:
+    user = User.objects.create_user(email=email, password=PASSWORD, **extra)
+    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    for name in groups:
+        user.groups.add(Group.objects.get(name=name))
+    return user
+
+
+def client_for(user: User | None) -> Client:
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    return client
+
 
 ELIGIBLE_RESULT: dict[str, Any] = {
     "id": "1",

@@ -16,9 +16,7 @@ from expunge_portal.accounts.roles import CLINIC_STAFF_GROUP
 from forms_filler import review
 from forms_filler.models import Message, Packet, PacketVersion, RenderStatus, ReviewEvent
 from forms_filler.models import ReviewStatus as S
-
-from ..conftest import make_user
-from .factories import make_case, make_packet, make_person
+from tests.factories import make_case, make_packet, make_person, make_user
 
 pytestmark = pytest.mark.django_db
 
