@@ -32,7 +32,15 @@ from eligibility.selectors import latest_determination
 from expunge_portal.counties import COUNTIES
 
 from .county_notes import county_notes_for
-from .render.inputs import CaseInput, CountInput, CountyNotes, Language, PacketInput, Petitioner
+from .render.inputs import (
+    CaseInput,
+    CountInput,
+    CountyNotes,
+    Language,
+    PacketInput,
+    Petitioner,
+    Service,
+)
 
 PETITIONER_FIELDS = ("name", "street", "city", "state", "zip", "phone", "email")
 # The caption needs these to be a usable filing; phone and email may be left empty.

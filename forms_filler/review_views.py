@@ -23,6 +23,7 @@ from eligibility.presentation import staff_result
 from eligibility.selectors import latest_determination
 from expunge_portal.accounts.decorators import clinic_staff_required
 from expunge_portal.accounts.models import User
+from expunge_portal.accounts.requests import signed_in_user
 
 from . import review, selectors, storage
 from .forms import ApprovedDayForm, AssignForm, QueueFilterForm, ReviewDecisionForm

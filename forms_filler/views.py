@@ -22,6 +22,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from eligibility.models import Case
 from eligibility.presentation import case_results
 from eligibility.services import case_set_statement, person_update_details
+from expunge_portal.accounts.requests import signed_in_user
 from expunge_portal.accounts.roles import is_clinic_staff
 
 from . import reminders, review, selectors, services, storage

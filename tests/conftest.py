@@ -10,35 +10,12 @@ from pathlib import Path
 
 import pytest
 from allauth.account.models import EmailAddress
-from allauth.mfa.totp.internal.auth import TOTP
-from django.contrib.auth.models import Group
 from django.test import Client
 
 from expunge_portal.accounts.models import User
 from expunge_portal.accounts.roles import CLINIC_STAFF_GROUP, CONTENT_EDITOR_GROUP
 from expunge_portal.settings.object_store import default_storage_setting
-
-PASSWORD = "correct horse battery staple"
-# Staff roles must have an authenticator app before they reach staff pages; the fixtures' staff
-# have this one (base32, as authenticator apps take it).
-STAFF_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
-
-
-def add_totp(user: User, secret: str = STAFF_TOTP_SECRET) -> None:
-    TOTP.activate(user, secret)
-
-
-def make_user(
-    email: str, *, groups: tuple[str, ...] = (), totp: bool | None = None, **extra: object
-) -> User:
-    """A user with a verified email. Staff roles get an authenticator app unless totp=False."""
-    user = User.objects.create_user(email=email, password=PASSWORD, **extra)
-    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
-    for name in groups:
-        user.groups.add(Group.objects.get(name=name))
-    if totp if totp is not None else (bool(groups) or user.is_staff or user.is_superuser):
-        add_totp(user)
-    return user
+from tests.factories import PASSWORD, add_totp, client_for, make_user
 
 
 @pytest.fixture

@@ -1,11 +1,10 @@
 """What the engine concludes about one case, shaped like the screening.md result object."""
 
-import functools
 import json
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from typing import TypedDict
+from typing import Any
 
 _encode = json.JSONEncoder(separators=(",", ":")).encode
 # JSON text of parts that recur from case to case (constant reasons, count results, assumption
@@ -16,7 +15,7 @@ _FRAGMENTS: dict[object, str] = {}
 _FRAGMENTS_LIMIT = 1 << 16
 
 
-def _fragment(key: object, build: Callable[[], object]) -> str:
+def _fragment(key: object, build: Any) -> str:
     text = _FRAGMENTS.get(key)
     if text is None:
         text = _encode(build())
@@ -96,7 +95,7 @@ class Determination:
     # one (``determine_person``); empty otherwise. In the result object only when not empty.
     blocked_by: tuple[str, ...] = ()
 
-    def to_dict(self) -> ResultDict:
+    def to_dict(self) -> dict[str, Any]:
         """The screening.md result object (dates as ISO strings), ready for ``json.dumps``."""
         result: dict[str, Any] = {
             "id": self.id,
@@ -108,7 +107,7 @@ class Determination:
             "automatic_relief_possible": self.automatic_relief_possible,
             "counts": [_count_dict(c) for c in self.counts],
             "alternatives": list(self.alternatives),
-            "reasons": [_reason_dict(r) for r in self.reasons],
+            "reasons": [{"text": r.text, "citation": r.citation} for r in self.reasons],
             "assumptions": list(self.assumptions),
         }
         if self.blocked_by:
@@ -129,7 +128,7 @@ class Determination:
             key = ("reason", r.text, r.citation)
             text = _FRAGMENTS.get(key)
             if text is None:
-                text = _fragment(key, functools.partial(_reason_dict, r))
+                text = _fragment(key, lambda r=r: {"text": r.text, "citation": r.citation})
             parts.append(text)
         reasons = ",".join(parts)
         alternatives = _fragment(("list", self.alternatives), lambda: list(self.alternatives))

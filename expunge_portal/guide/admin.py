@@ -1,6 +1,7 @@
 """Editors change the guide and the county filing notes here; every save is kept in History."""
 
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.contrib import admin

@@ -16,6 +16,9 @@ from django.utils.translation import gettext_lazy as _
 
 from .object_store import default_storage_setting
 
+# Django's generic classes (ModelAdmin[User], BaseFormSet[CountForm]...) accept type arguments.
+django_stubs_ext.monkeypatch()
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
 

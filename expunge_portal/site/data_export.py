@@ -9,7 +9,7 @@ from django.forms.models import model_to_dict
 from expunge_portal.accounts.models import User
 
 if TYPE_CHECKING:
-    from eligibility.models import Case
+    pass
 
 USER_FIELDS = [
     "email",

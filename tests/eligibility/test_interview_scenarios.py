@@ -5,7 +5,6 @@ import datetime
 import pytest
 from django.test import Client
 
-from eligibility.calendar import today_in_california
 from eligibility.models import Case, Determination, Person
 
 from .interview import (
@@ -21,49 +20,6 @@ from .interview import (
 )
 
 pytestmark = pytest.mark.django_db
-TODAY = today_in_california()
-
-
-def iso(days_ago: int) -> str:
-    return (TODAY - datetime.timedelta(days=days_ago)).isoformat()
-
-
-NO_TROUBLE = {"pending_charges": "no", "on_supervision_now": "no", "serving_sentence_now": "no",
-              "registrant": "no"}  # fmt: skip
-ABOUT_YOU = {"full_name": "Rosa Díaz", "street": "1 Main St", "city": "Sacramento",
-             "zip_code": "95814", "phone": "916-555-0100", "email": "rosa@example.org"}  # fmt: skip
-
-
-def probation_case(county="Sacramento", offense=("PC 484(a)", "misdemeanor"), violated="no",
-                   ended_days_ago=400, judged_days_ago=1200, right_now=NO_TROUBLE,
-                   felony_steps=False, ended="yes"):  # fmt: skip
-    steps = [
-        ("county", {"county": county}),
-        ("case-number", {"case_number": "24CR000123"}),
-        ("judgment-date", {"judgment_date": iso(judged_days_ago)}),
-        ("conviction-date", {"conviction_same_day": "yes"}),
-        ("offenses", offenses(offense)),
-        ("sentence", {"sentence": "probation"}),
-    ]
-    if felony_steps:
-        steps.append(("prison-term", {"prison_term_suspended": "no"}))
-    steps += [
-        ("sentence-end", {"sentence_ended": ended, "sentence_end_date": iso(ended_days_ago)}),
-        ("probation", {"probation_violated": violated, "probation_terminated_early": "no"}),
-        ("complied", {"sentence_complied": "yes"}),
-        ("since", {"new_conviction_since_judgment": "no"}),
-    ]
-    if right_now is not None:  # asked once per person: None once the person has answered
-        steps.append(("right-now", right_now))
-    return steps
-
-
-def finish(client, steps, *, with_details=True):
-    if with_details:
-        steps = [*steps, ("about-you", ABOUT_YOU)]
-    response = walk(client, [*steps, ("check", {})])
-    assert response["Location"].startswith("/screening/results/#case-")
-    return client.get("/screening/results/").content.decode()
 
 
 def test_misdemeanor_with_probation_completed_is_eligible_under_1203_4_item_2a(
