@@ -11,7 +11,7 @@ from django.test import Client
 from django.utils import translation
 
 from expunge_portal.accounts.roles import CLINIC_STAFF_GROUP, CONTENT_EDITOR_GROUP
-from tests.conftest import PASSWORD, STAFF_TOTP_SECRET, client_for, make_user
+from tests.factories import PASSWORD, STAFF_TOTP_SECRET, client_for, make_user
 
 from .totp import totp_code
 

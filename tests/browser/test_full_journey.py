@@ -16,7 +16,7 @@ from eligibility.models import Case
 from expunge_portal.accounts.roles import CLINIC_STAFF_GROUP
 from forms_filler.models import Packet, ReviewStatus
 from tests.accounts.totp import totp_code
-from tests.conftest import PASSWORD, STAFF_TOTP_SECRET, make_user
+from tests.factories import PASSWORD, STAFF_TOTP_SECRET, make_user
 
 from .accessibility import axe_violations
 from .conftest import DESKTOP, PHONE, screenshot

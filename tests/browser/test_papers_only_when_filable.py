@@ -10,11 +10,10 @@ import pytest
 from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext
-from tests.forms_filler.factories import make_case, make_person
 
 from eligibility.models import Determination
 from forms_filler.models import Reminder
-from tests.conftest import make_user
+from tests.factories import make_case, make_person, make_user
 from tests.forms_filler.test_spanish_papers import ENGLISH_STEPS, SPANISH_STEPS
 
 from .conftest import DESKTOP, PHONE, screenshot

@@ -7,7 +7,7 @@ import pytest
 
 from expunge_portal.accounts.roles import CLINIC_STAFF_GROUP
 from tests.accounts.totp import totp_code
-from tests.conftest import PASSWORD, STAFF_TOTP_SECRET, make_user
+from tests.factories import PASSWORD, STAFF_TOTP_SECRET, make_user
 
 from .conftest import DESKTOP, PHONE, screenshot
 

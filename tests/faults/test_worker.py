@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 from django.db import connection
 from django.utils import timezone
-from tests.forms_filler.factories import make_case, make_person
 
 from forms_filler import render_limits, services
 from forms_filler.models import PacketVersion, RenderStatus
 from forms_filler.storage import packet_fernet
+from tests.factories import make_case, make_person
 
 ROOT = Path(__file__).resolve().parents[2]
 

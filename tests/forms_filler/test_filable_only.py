@@ -12,8 +12,7 @@ from django.urls import reverse
 from eligibility.models import Determination
 from forms_filler import services
 from forms_filler.models import PacketVersion, RenderStatus
-
-from .factories import make_case, make_person
+from tests.factories import make_case, make_person
 
 pytestmark = pytest.mark.django_db
 

@@ -16,8 +16,7 @@ from expunge_portal.settings.object_store import StorageConfigError, s3_options
 from expunge_portal.site.services import user_delete
 from forms_filler import review, services, storage
 from forms_filler.models import PacketVersion, RenderStatus
-
-from .factories import make_case, make_person
+from tests.factories import make_case, make_person
 
 pytestmark = pytest.mark.django_db
 

@@ -17,8 +17,7 @@ from forms_filler import render_limits, services
 from forms_filler.models import Packet, PacketVersion, RenderStatus, ReviewStatus
 from forms_filler.selectors import packets_for_user
 from forms_filler.storage import file_read, packet_storage
-
-from .factories import make_case, make_person
+from tests.factories import make_case, make_person
 
 pytestmark = pytest.mark.django_db
 

@@ -17,8 +17,7 @@ from django.urls import reverse
 from eligibility.models import Determination
 from forms_filler.models import Reminder, ReminderKind
 from forms_filler.reminders import reminders_send_due
-
-from .factories import make_case, make_person
+from tests.factories import make_case, make_person
 
 pytestmark = pytest.mark.django_db
 

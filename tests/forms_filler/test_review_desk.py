@@ -19,10 +19,14 @@ from forms_filler.answer_changes import AnswerChange, answer_changes
 from forms_filler.models import Message, Packet, PacketVersion, PaperAccess, RenderStatus
 from forms_filler.models import ReviewStatus as S
 from tests.accounts.totp import totp_code
-from tests.conftest import STAFF_TOTP_SECRET
-
-from ..conftest import PASSWORD, make_user
-from .factories import make_case, make_packet, make_person
+from tests.factories import (
+    PASSWORD,
+    STAFF_TOTP_SECRET,
+    make_case,
+    make_packet,
+    make_person,
+    make_user,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -122,7 +126,7 @@ def test_a_resubmitted_packet_goes_back_to_its_reviewer(staff_client, clinic_sta
     packet.assigned_to = clinic_staff
     packet.save()
     colleague = make_user("cole@example.org", groups=(CLINIC_STAFF_GROUP,))
-    from tests.conftest import client_for
+    from tests.factories import client_for
 
     client_for(colleague).get(staff_url(packet, "packet"))
     packet.refresh_from_db()

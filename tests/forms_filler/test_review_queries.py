@@ -15,8 +15,7 @@ from expunge_portal.accounts.models import User
 from forms_filler import storage
 from forms_filler.models import Message, Packet, PacketVersion, RenderStatus, ReviewEvent
 from forms_filler.models import ReviewStatus as S
-
-from .factories import ELIGIBLE_RESULT
+from tests.factories import ELIGIBLE_RESULT
 
 pytestmark = pytest.mark.django_db
 

@@ -16,9 +16,9 @@ from django.utils import translation
 from forms_filler.models import Packet, PacketVersion
 from forms_filler.packet_input import packet_input_for_case
 from forms_filler.render import render_packet_pdf
+from tests.factories import make_case, make_person
 
 from .conftest import page_kind, page_texts
-from .factories import make_case, make_person
 
 pytestmark = pytest.mark.django_db
 

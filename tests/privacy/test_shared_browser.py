@@ -6,9 +6,9 @@ import pytest
 from django.test import Client
 
 from eligibility.models import Case, InterviewDraft, Person
-from tests.conftest import PASSWORD
 from tests.eligibility.interview import answer, walk
 from tests.eligibility.test_interview_scenarios import ABOUT_YOU, probation_case
+from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db
 

@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 import requests
 
-from tests.conftest import PASSWORD, S3Server, free_port, wait_for_port
+from tests.conftest import S3Server, free_port, wait_for_port
+from tests.factories import PASSWORD
 
 ROOT = Path(__file__).resolve().parents[2]
 PG = {"host": "127.0.0.1", "port": 5432, "user": "postgres"}
@@ -103,7 +104,7 @@ from django.contrib.sessions.backends.db import SessionStore
 from expunge_portal.accounts.models import User
 from forms_filler import services
 import runpy
-factories = runpy.run_path("tests/forms_filler/factories.py")  # tests/ is not a package here
+factories = runpy.run_path("tests/factories.py")  # tests/ is not a package here
 make_case, make_person = factories["make_case"], factories["make_person"]
 
 user = User.objects.create_user(email="two.hosts@example.org", password=%(password)r)

@@ -12,8 +12,8 @@ from django.test import Client, override_settings
 
 from expunge_portal.accounts.middleware import LAST_SEEN_KEY, SIGNED_IN_AT_KEY
 from expunge_portal.guide.markdown import render_markdown
-from tests.conftest import PASSWORD, client_for, make_user
 from tests.eligibility.interview import answer
+from tests.factories import PASSWORD, client_for, make_user
 
 from .conftest import World
 from .urls import all_routes, url_for
