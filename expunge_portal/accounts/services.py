@@ -26,11 +26,13 @@ def user_with_role(
     except ValidationError as error:
         raise ValidationError({"email": f"{email!r} is not an email address."}) from error
     user, created = User.objects.get_or_create(email=email.lower())
-    user.is_staff = user.is_staff or is_staff
+    user.is_staff = user.is_staff or is_staff or is_superuser
+    user.is_superuser = user.is_superuser or is_superuser
     user.save()
-    user.groups.add(Group.objects.get(name=group))
+    if group:
+        user.groups.add(Group.objects.get(name=group))
     try:
-        # After the group is added, so the staff roles' longer minimum applies.
+        # After the role is set, so the staff roles' longer minimum applies.
         validate_password(password, user)
     except ValidationError as error:
         raise ValidationError({"password": " ".join(error.messages)}) from error
