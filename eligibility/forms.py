@@ -168,7 +168,8 @@ class ConvictionDateForm(StepForm):
         self.judgment_date = judgment_date
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         same, date = data.get("conviction_same_day"), data.get("conviction_date")
         if "conviction_date" in self.errors:
             return data
@@ -177,7 +178,9 @@ class ConvictionDateForm(StepForm):
                 "conviction_date",
                 _("Enter the date of conviction. If you don't know it, choose “I don't know”."),
             )
-        elif same is False and self.judgment_date and date > self.judgment_date:
+        elif (
+            same is False and self.judgment_date and date is not None and date > self.judgment_date
+        ):
             self.add_error(
                 "conviction_date",
                 _("The conviction comes before or on the day of sentencing, not after it."),
@@ -213,7 +216,7 @@ class CountForm(forms.Form):
         self.resolution = offense_names.resolve(typed, language=_language())
         if len(self.resolution.matches) > 1:
             language = _language()
-            choices = [
+            choices: list[tuple[str, str | StrPromise]] = [
                 (match.citation, f"{match.title(language)} ({match.citation})")
                 for match in self.resolution.matches
             ]
@@ -231,7 +234,8 @@ class CountForm(forms.Form):
             )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         typed = data.get("offense")
         if data.get("offense") and not data.get("level"):
             self.add_error("level", _("Choose the level, or “I don't know”."))
@@ -381,7 +385,7 @@ class SentenceEndForm(StepForm):
                 "sentence_end_date",
                 _("Enter the date it ended. If you don't know it, choose “I don't know” above."),
             )
-        elif ended is True and end_date > today:
+        elif ended is True and end_date is not None and end_date > today:
             self.add_error(
                 "sentence_end_date",
                 _("That date has not come yet. If it is still going on, choose “No” above."),

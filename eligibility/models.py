@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 
 
-def answer(label: "StrOrPromise") -> models.BooleanField:
+def answer(label: "StrOrPromise") -> "models.BooleanField[bool | None, bool | None]":
     """A yes/no interview answer, where "I don't know" is stored as NULL."""
     return models.BooleanField(label, null=True, blank=True)
 

@@ -7,7 +7,8 @@ session and carry over when the person signs up or logs in (the session survives
 import functools
 import json
 from collections import OrderedDict
-from typing import Any
+from collections.abc import Iterable
+from typing import Any, cast
 
 from django import forms as django_forms
 from django.core.exceptions import SuspiciousOperation
@@ -459,7 +460,9 @@ def _shown_answer(form: Any, name: str) -> str:
     value = form.cleaned_data.get(name)
     field = form.fields[name]
     if isinstance(field, forms.TriStateField):
-        return str(dict(field.choices)[forms.tri_state_initial(value)])
+        # A TriStateField's choices are the (value, label) pairs it was given.
+        choices = cast("Iterable[tuple[str, object]]", field.choices)
+        return str(dict(choices)[forms.tri_state_initial(value)])
     if value in (None, ""):
         return gettext("Not given")
     if isinstance(value, bool):

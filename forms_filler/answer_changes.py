@@ -51,14 +51,20 @@ class AnswerChange:
     new_unknown: bool
 
 
-def _field(model: type[models.Model], attname: str) -> models.Field:
+def _field(model: type[models.Model], attname: str) -> models.Field[Any, Any]:
     for field in model._meta.concrete_fields:
         if field.attname == attname:
             return field
     raise LookupError(attname)
 
 
-def _shown(field: models.Field, value: object) -> tuple[str, bool]:
+def _concrete_field(model: type[models.Model], name: str) -> models.Field[Any, Any]:
+    field = model._meta.get_field(name)
+    assert isinstance(field, models.Field)  # noqa: S101  (the answers are columns, not relations)
+    return field
+
+
+def _shown(field: models.Field[Any, Any], value: object) -> tuple[str, bool]:
     """The value as the reader sees it, and whether it is an "I don't know"."""
     if value is None:
         return _("I don't know"), True
@@ -73,7 +79,7 @@ def _shown(field: models.Field, value: object) -> tuple[str, bool]:
     return str(value), False
 
 
-def _change(label: str, field: models.Field, old: object, new: object) -> AnswerChange:
+def _change(label: str, field: models.Field[Any, Any], old: object, new: object) -> AnswerChange:
     old_text, old_unknown = _shown(field, old)
     new_text, new_unknown = _shown(field, new)
     return AnswerChange(label, old_text, new_text, old_unknown, new_unknown)
@@ -94,7 +100,7 @@ def answer_changes(old: dict[str, Any], new: dict[str, Any]) -> list[AnswerChang
     for position in sorted(old_counts.keys() | new_counts.keys(), key=int):
         before, after = old_counts.get(position), new_counts.get(position)
         for name in SHOWN_COUNT_FIELDS:
-            field = CaseCount._meta.get_field(name)
+            field = _concrete_field(CaseCount, name)
             label = _("Offense %(number)s: %(what)s") % {
                 "number": position,
                 "what": field.verbose_name,
@@ -112,7 +118,7 @@ def answer_changes(old: dict[str, Any], new: dict[str, Any]) -> list[AnswerChang
     old_person, new_person = old.get("person", {}), new.get("person", {})
     for name in PERSON_ANSWER_FIELDS:
         if old_person.get(name) != new_person.get(name):
-            field = Person._meta.get_field(name)
+            field = _concrete_field(Person, name)
             label = str(field.verbose_name)
             changes.append(_change(label, field, old_person.get(name), new_person.get(name)))
     return changes

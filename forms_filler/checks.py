@@ -25,7 +25,7 @@ def font_subsetter(app_configs: object = None, **kwargs: object) -> list[CheckMe
 
 
 @register("packets")
-def packet_encryption_keys(app_configs=None, **kwargs) -> list[CheckMessage]:
+def packet_encryption_keys(app_configs: object = None, **kwargs: object) -> list[CheckMessage]:
     """Packet files are encrypted at rest; without a key nothing can be stored or read."""
     from cryptography.fernet import Fernet
     from django.conf import settings
@@ -57,7 +57,7 @@ def packet_encryption_keys(app_configs=None, **kwargs) -> list[CheckMessage]:
 
 
 @register("packets")
-def private_bucket(app_configs=None, **kwargs) -> list[CheckMessage]:
+def private_bucket(app_configs: object = None, **kwargs: object) -> list[CheckMessage]:
     """An S3 bucket anyone can read would publish people's records: refuse to start on one."""
     from .object_store_checks import bucket_exposure
 

@@ -15,7 +15,7 @@ from django.apps import apps
 from django.db import DatabaseError
 from django.utils import translation
 
-from .render.inputs import CountyNotes, YesNo
+from .render.inputs import CountyNotes, Service, YesNo
 
 if TYPE_CHECKING:
     from expunge_portal.guide.court_data import CourtRecord
@@ -37,6 +37,12 @@ def _yes_no(value: str) -> YesNo:
     return "yes" if value == "yes" else "no" if value == "no" else "unknown"
 
 
+def _service(value: str) -> Service:
+    if value == "court_forwards":
+        return "court_forwards"
+    return "petitioner_serves" if value == "petitioner_serves" else "unknown"
+
+
 def _from_note(note: "CountyFilingNote", language: str) -> CountyNotes:
     from expunge_portal.guide.markdown import plain_text
     from expunge_portal.guide.selectors import localized_text
@@ -51,7 +57,7 @@ def _from_note(note: "CountyFilingNote", language: str) -> CountyNotes:
         county=note.county,
         court_name=plain_text(note.court_name),
         **{field: text(field) for field in NOTE_TEXTS},
-        service=service if service in ("court_forwards", "petitioner_serves") else "unknown",
+        service=_service(service),
         verified=note.verified,
         court_street=street,
         court_city_zip=_city_zip(city, plain_text(note.court_zip)),

@@ -156,12 +156,15 @@ class ReviewDecisionForm(forms.Form):
     )
     revision = forms.CharField(widget=forms.HiddenInput)
 
-    def __init__(self, *args: object, decisions: list[str], **kwargs: object) -> None:
+    def __init__(self, *args: Any, decisions: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["decision"].choices = [(name, DECISION_LABELS[name]) for name in decisions]
+        field = self.fields["decision"]
+        assert isinstance(field, forms.ChoiceField)  # noqa: S101  (declared just above)
+        field.choices = [(name, DECISION_LABELS[name]) for name in decisions]
 
-    def clean(self) -> dict[str, object]:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         needs_text = ("request_changes", "message", "note")
         if data.get("decision") in needs_text and not (data.get("message") or "").strip():
             self.add_error("message", _("Write the message first."))

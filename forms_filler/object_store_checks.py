@@ -32,13 +32,17 @@ def _policy_exposure(policy_text: str) -> str:
 def bucket_exposure() -> str:
     """Why the packet bucket is readable by others ("" when it is private, or when packets are
     kept on a local disk). Raises ConnectionError when the store cannot be asked."""
-    from botocore.exceptions import BotoCoreError, ClientError
+    from botocore.exceptions import (  # type: ignore[import-untyped]  # botocore has no types
+        BotoCoreError,
+        ClientError,
+    )
 
     store = packet_storage()
     bucket_name = getattr(store, "bucket_name", None)
     if not bucket_name:
         return ""
-    client = store.connection.meta.client
+    # An S3 store (it has a bucket name): django-storages' S3Storage has `connection`.
+    client = store.connection.meta.client  # type: ignore[attr-defined]
     try:
         acl = client.get_bucket_acl(Bucket=bucket_name)
         for grant in acl.get("Grants", []):

@@ -149,12 +149,12 @@ def _packet_page(
 @require_safe
 def packet_detail(request: HttpRequest, packet_id: int) -> HttpResponse:
     """The one screen a reviewer works from. Opening it starts the review of a waiting packet."""
-    packet = selectors.packet_for_review(packet_id=packet_id, user=request.user)
+    packet = selectors.packet_for_review(packet_id=packet_id, user=signed_in_user(request))
     if request.method == "GET":
         status = packet.review_status
-        review.review_open(packet=packet, reviewer=request.user)
+        review.review_open(packet=packet, reviewer=signed_in_user(request))
         if status in review.WAITING_TO_OPEN:
-            packet = selectors.packet_for_review(packet_id=packet_id, user=request.user)
+            packet = selectors.packet_for_review(packet_id=packet_id, user=signed_in_user(request))
     return _packet_page(request, packet)
 
 
@@ -164,14 +164,14 @@ def packet_detail(request: HttpRequest, packet_id: int) -> HttpResponse:
 def packet_action(request: HttpRequest, packet_id: int) -> HttpResponse:
     """The decision form. A refused or stale decision shows the page again with the message the
     reviewer wrote still in the box, the page as it is now, and why nothing was saved."""
-    packet = selectors.packet_for_review(packet_id=packet_id, user=request.user)
+    packet = selectors.packet_for_review(packet_id=packet_id, user=signed_in_user(request))
     form = ReviewDecisionForm(request.POST, decisions=review.decisions_for(packet.review_status))
     if form.is_valid():
         decision = form.cleaned_data["decision"]
         try:
             review.review_decide(
                 packet=packet,
-                reviewer=request.user,
+                reviewer=signed_in_user(request),
                 decision=decision,
                 message=form.cleaned_data["message"],
                 revision=form.cleaned_data["revision"],
@@ -193,7 +193,7 @@ def packet_action(request: HttpRequest, packet_id: int) -> HttpResponse:
             return redirect("review:packet", packet_id=packet.pk)
     else:
         error = ""
-    packet = selectors.packet_for_review(packet_id=packet_id, user=request.user)
+    packet = selectors.packet_for_review(packet_id=packet_id, user=signed_in_user(request))
     data = request.POST.copy()
     data["revision"] = review.packet_revision(packet)
     shown = ReviewDecisionForm(data, decisions=review.decisions_for(packet.review_status))
@@ -206,7 +206,7 @@ def packet_action(request: HttpRequest, packet_id: int) -> HttpResponse:
 def _assignee(request: HttpRequest) -> tuple[bool, User | None]:
     """(valid, the user or None) from an assignment form's `assignee` ("me" for oneself)."""
     if request.POST.get("assignee") == "me":
-        return True, request.user
+        return True, signed_in_user(request)
     form = AssignForm(request.POST, staff_queryset=selectors.clinic_staff_users())
     if not form.is_valid():
         return False, None
@@ -216,7 +216,7 @@ def _assignee(request: HttpRequest) -> tuple[bool, User | None]:
 @clinic_staff_required
 @require_POST
 def packet_assign(request: HttpRequest, packet_id: int) -> HttpResponse:
-    packet = selectors.packet_for_review(packet_id=packet_id, user=request.user)
+    packet = selectors.packet_for_review(packet_id=packet_id, user=signed_in_user(request))
     valid, assignee = _assignee(request)
     if not valid:
         messages.error(request, _("Choose a reviewer from the list."))
@@ -247,7 +247,9 @@ def bulk_assign(request: HttpRequest) -> HttpResponse:
         messages.error(request, _("Choose a reviewer from the list."))
         return redirect(back)
     try:
-        changed = review.packet_assign_many(packet_ids=ids, assignee=assignee, by=request.user)
+        changed = review.packet_assign_many(
+            packet_ids=ids, assignee=assignee, by=signed_in_user(request)
+        )
     except review.ReviewRefused as exc:
         messages.error(request, str(exc))
     else:
@@ -285,7 +287,7 @@ def _export_rows(request: HttpRequest, filters: selectors.QueueFilters) -> Itera
             _("Unread replies"),
         ]
     )
-    for packet in selectors.review_queue_export(reviewer=request.user, filters=filters):
+    for packet in selectors.review_queue_export(reviewer=signed_in_user(request), filters=filters):
         owner = packet.case.person.owner
         row = [
             packet.pk,
@@ -324,6 +326,9 @@ def _approved_bundle(events: Iterable[ReviewEvent]) -> tuple[bytes, list[PacketV
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for event in events:
             version = event.version
+            # approved_on gives only events with a ready version that has its file.
+            assert version is not None  # noqa: S101
+            assert version.file.name  # noqa: S101
             try:
                 pdf = storage.file_read(version.file.name)
             except (storage.FileMissing, storage.FileTampered):
@@ -355,7 +360,7 @@ def approved_day(request: HttpRequest) -> HttpResponse:
         return redirect("review:queue")
     review.paper_access_record(
         packets=[v.packet for v in included],
-        user=request.user,
+        user=signed_in_user(request),
         kind=PaperAccess.Kind.DAY_BUNDLE,
         version_numbers={v.packet_id: v.number for v in included},
     )

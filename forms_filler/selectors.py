@@ -3,7 +3,7 @@
 import datetime
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict, cast
 
 from django.core.paginator import Page, Paginator
 from django.db.models import (
@@ -233,7 +233,20 @@ def review_queue(*, reviewer: User, filters: QueueFilters) -> QuerySet[Packet]:
     return packets.order_by("submitted_at", "pk")
 
 
-def _decorated(packets: QuerySet[Packet]) -> QuerySet[Packet]:
+class QueueRowAnnotations(TypedDict):
+    """What `_decorated` adds to each packet."""
+
+    outcome: str | None
+    unread: int
+
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+    QueuePacket = WithAnnotations[Packet, QueueRowAnnotations]
+
+
+def _decorated(packets: QuerySet[Packet]) -> "QuerySet[QueuePacket]":
     """What a queue row shows: the person, case, account language, reviewer, latest outcome and
     the number of unread replies, in one query."""
     unread = _unread_replies().order_by().values("packet").annotate(n=Count("pk")).values("n")
@@ -243,21 +256,24 @@ def _decorated(packets: QuerySet[Packet]) -> QuerySet[Packet]:
     )
 
 
-def queue_rows(*, packet_ids: list[int]) -> list[Packet]:
+def queue_rows(*, packet_ids: list[int]) -> "list[QueuePacket]":
     """The page's packets, decorated, in the order of `packet_ids`."""
     by_id = {p.pk: p for p in _decorated(Packet.objects.filter(pk__in=packet_ids))}
     return [by_id[pk] for pk in packet_ids if pk in by_id]
 
 
-def review_queue_page(*, reviewer: User, filters: QueueFilters, page: str | int | None) -> Page:
+def review_queue_page(
+    *, reviewer: User, filters: QueueFilters, page: str | int | None
+) -> "Page[QueuePacket]":
     """One page of the queue: the ids (one query, plus the count), then those rows decorated."""
     ids = review_queue(reviewer=reviewer, filters=filters).values_list("pk", flat=True)
     result = Paginator(ids, QUEUE_PAGE_SIZE).get_page(page)
-    result.object_list = queue_rows(packet_ids=list(result.object_list))
-    return result
+    rows = cast("Page[QueuePacket]", result)  # the same page, its ids replaced by the rows
+    rows.object_list = queue_rows(packet_ids=list(result.object_list))
+    return rows
 
 
-def review_queue_export(*, reviewer: User, filters: QueueFilters) -> Iterator[Packet]:
+def review_queue_export(*, reviewer: User, filters: QueueFilters) -> "Iterator[QueuePacket]":
     """Every packet of the filtered queue, decorated, streamed from one query."""
     return _decorated(review_queue(reviewer=reviewer, filters=filters)).iterator(chunk_size=500)
 
@@ -395,8 +411,9 @@ def person_record(*, case: Case) -> list[RecordCase]:
     for each in cases:
         determination = latest_determination(case=each)
         shown = staff_result(determination) if determination else None
-        packet = getattr(each, "packet", None)
-        sent = packet is not None and packet.review_status in SENT_FOR_REVIEW
+        packet: Packet | None = getattr(each, "packet", None)
+        # The packet, when it was sent for review.
+        sent = packet if packet is not None and packet.review_status in SENT_FOR_REVIEW else None
         outcome = determination.outcome if determination else ""
         record.append(
             RecordCase(
@@ -405,8 +422,8 @@ def person_record(*, case: Case) -> list[RecordCase]:
                 outcome_name=shown["outcome_name"] if shown else gettext("Not screened"),
                 reasons=shown["reasons"] if shown else [],
                 filable=outcome in FILABLE_OUTCOMES,
-                packet_id=packet.pk if sent else None,
-                packet_status=packet.get_review_status_display() if sent else "",
+                packet_id=sent.pk if sent is not None else None,
+                packet_status=sent.get_review_status_display() if sent is not None else "",
                 is_this=each.pk == case.pk,
             )
         )

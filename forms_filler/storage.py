@@ -52,7 +52,10 @@ def packet_fernet() -> MultiFernet:
 
 def _store_errors() -> tuple[type[BaseException], ...]:
     """What a store raises when it is down or refuses: the disk's OSError, and botocore's."""
-    from botocore.exceptions import BotoCoreError, ClientError
+    from botocore.exceptions import (  # type: ignore[import-untyped]  # botocore has no types
+        BotoCoreError,
+        ClientError,
+    )
 
     return (OSError, BotoCoreError, ClientError)
 

@@ -129,7 +129,8 @@ def packet(request: HttpRequest, case_id: int) -> HttpResponse:
         return redirect(_packet_url(case.pk))
     case = selectors.case_for_viewer(user=request.user, case_id=case_id)
     context = _page_context(request, case)
-    _record_staff_look(request, case, context["packet"], PaperAccess.Kind.PACKET_PAGE)
+    shown = cast("Packet | None", context["packet"])
+    _record_staff_look(request, case, shown, PaperAccess.Kind.PACKET_PAGE)
     return render(request, "forms_filler/packet.html", context)
 
 
@@ -140,7 +141,7 @@ def _record_staff_look(
     if packet is not None and case.person.owner_id != request.user.pk:
         review.paper_access_record(
             packets=[packet],
-            user=request.user,
+            user=signed_in_user(request),
             kind=kind,
             version_numbers={packet.pk: number} if number else None,
         )
@@ -158,7 +159,9 @@ def reply(request: HttpRequest, case_id: int) -> HttpResponse:
     form = ReplyForm(request.POST)
     if form.is_valid():
         try:
-            review.message_reply(packet=packet, user=request.user, body=form.cleaned_data["body"])
+            review.message_reply(
+                packet=packet, user=signed_in_user(request), body=form.cleaned_data["body"]
+            )
         except review.ReviewRefused as exc:
             messages.error(request, str(exc))
         else:
@@ -259,7 +262,9 @@ def packet_withdraw(request: HttpRequest, case_id: int) -> HttpResponse:
 def packet_remake_and_resend(request: HttpRequest, case_id: int) -> HttpResponse:
     case = _own_case(request, case_id)
     try:
-        services.packet_remake_and_resend(case=case, user=request.user, language=get_language())
+        services.packet_remake_and_resend(
+            case=case, user=signed_in_user(request), language=get_language()
+        )
     except services.PacketNotPossible as exc:
         messages.error(request, _(str(exc)))
     except review.ReviewRefused as exc:
@@ -280,7 +285,7 @@ def packet_remake_and_resend(request: HttpRequest, case_id: int) -> HttpResponse
 def reminder_request(request: HttpRequest, case_id: int) -> HttpResponse:
     case = _own_case(request, case_id)
     try:
-        reminders.reminder_request(case=case, user=request.user)
+        reminders.reminder_request(case=case, user=signed_in_user(request))
     except reminders.ReminderNotPossible as exc:
         messages.error(request, _(str(exc)))
     else:
@@ -292,7 +297,7 @@ def reminder_request(request: HttpRequest, case_id: int) -> HttpResponse:
 @require_POST
 def reminder_cancel(request: HttpRequest, case_id: int) -> HttpResponse:
     case = _own_case(request, case_id)
-    reminders.reminder_cancel(case=case, user=request.user)
+    reminders.reminder_cancel(case=case, user=signed_in_user(request))
     messages.success(request, _("We will not send you reminders about this case."))
     return redirect(_packet_url(case.pk))
 
@@ -346,7 +351,9 @@ def _stored_file(
 ) -> tuple[PacketVersion, bytes] | HttpResponse:
     """The version and its decrypted file, or the page that says why it cannot be had. A damaged
     file is news for staff (it can be rendered again); to anyone else it simply is not there."""
-    version = selectors.version_for_viewer(user=request.user, case_id=case_id, number=number)
+    version = selectors.version_for_viewer(
+        user=signed_in_user(request), case_id=case_id, number=number
+    )
     name = getattr(version, which).name
     if version.status != RenderStatus.READY or not name:
         raise Http404

@@ -1,10 +1,12 @@
 """What the engine concludes about one case, shaped like the screening.md result object."""
 
+import functools
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from typing import Any
+from typing import NotRequired, TypedDict
 
 _encode = json.JSONEncoder(separators=(",", ":")).encode
 # JSON text of parts that recur from case to case (constant reasons, count results, assumption
@@ -15,7 +17,7 @@ _FRAGMENTS: dict[object, str] = {}
 _FRAGMENTS_LIMIT = 1 << 16
 
 
-def _fragment(key: object, build: Any) -> str:
+def _fragment(key: object, build: Callable[[], object]) -> str:
     text = _FRAGMENTS.get(key)
     if text is None:
         text = _encode(build())
@@ -66,7 +68,33 @@ class CountResult:
     reason_params: tuple[tuple[str, str], ...] = ()
 
 
-def _count_dict(c: CountResult) -> dict[str, Any]:
+class ReasonDict(TypedDict):
+    text: str
+    citation: str
+
+
+class ResultDict(TypedDict):
+    """The screening.md result object, as ``Determination.to_dict`` gives it."""
+
+    id: str
+    outcome: str
+    remedy: str | None
+    form_item: str | None
+    eligible_on: str | None
+    reduction_17b: bool
+    automatic_relief_possible: bool
+    counts: list[dict[str, str | bool]]
+    alternatives: list[str]
+    reasons: list[ReasonDict]
+    assumptions: list[str]
+    blocked_by: NotRequired[list[str]]
+
+
+def _reason_dict(r: Reason) -> ReasonDict:
+    return {"text": r.text, "citation": r.citation}
+
+
+def _count_dict(c: CountResult) -> dict[str, str | bool]:
     """One count's result object."""
     return {
         "code": c.code,
@@ -95,9 +123,9 @@ class Determination:
     # one (``determine_person``); empty otherwise. In the result object only when not empty.
     blocked_by: tuple[str, ...] = ()
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> ResultDict:
         """The screening.md result object (dates as ISO strings), ready for ``json.dumps``."""
-        result: dict[str, Any] = {
+        result: ResultDict = {
             "id": self.id,
             "outcome": self.outcome.value,
             "remedy": self.remedy,
@@ -118,7 +146,9 @@ class Determination:
         """``json.dumps(self.to_dict())`` in compact form, built from cached pieces: the bulk
         screener writes hundreds of thousands of these, and most pieces repeat."""
         counts = (
-            "[" + ",".join([_fragment(c, lambda c=c: _count_dict(c)) for c in self.counts]) + "]"
+            "["
+            + ",".join([_fragment(c, functools.partial(_count_dict, c)) for c in self.counts])
+            + "]"
         )
         parts = []
         for r in self.reasons:
@@ -128,7 +158,7 @@ class Determination:
             key = ("reason", r.text, r.citation)
             text = _FRAGMENTS.get(key)
             if text is None:
-                text = _fragment(key, lambda r=r: {"text": r.text, "citation": r.citation})
+                text = _fragment(key, functools.partial(_reason_dict, r))
             parts.append(text)
         reasons = ",".join(parts)
         alternatives = _fragment(("list", self.alternatives), lambda: list(self.alternatives))

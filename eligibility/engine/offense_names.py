@@ -107,7 +107,7 @@ def _names() -> Mapping[str, Resolution]:
     return MappingProxyType(table)
 
 
-def resolve(text: str, *, language: str = "en") -> Resolution:
+def resolve(text: object, *, language: str = "en") -> Resolution:
     """The catalog entries ``text`` can mean, best first."""
     if not isinstance(text, str) or not text.strip() or len(text) > 120:
         return NOTHING

@@ -11,7 +11,6 @@ Decisions that are not spelled out by the contract (documented in docs/eligibili
 
 from dataclasses import fields
 from datetime import date
-from typing import Any
 
 from .facts import CaseFacts, Count, Level, Sentence
 from .messages import gettext_noop
@@ -56,7 +55,7 @@ _LEVELS = {level.value: level for level in Level}
 _SENTENCES = {sentence.value: sentence for sentence in Sentence}
 
 
-def _parse_date(value: Any, field: str) -> date:
+def _parse_date(value: object, field: str) -> date:
     # date.fromisoformat also accepts "20240101" and week dates; the contract says YYYY-MM-DD.
     if type(value) is not str or len(value) != 10 or value[4] != "-" or value[7] != "-":
         raise CaseError(field, MSG_DATE)
@@ -66,14 +65,14 @@ def _parse_date(value: Any, field: str) -> date:
         raise CaseError(field, MSG_DATE) from None
 
 
-def _flag(data: dict[str, Any], name: str, default: bool) -> bool:
+def _flag(data: dict[str, object], name: str, default: bool) -> bool:
     value = data.get(name, default)
     if type(value) is not bool:
         raise CaseError(name, MSG_BOOL)
     return value
 
 
-def _parse_string(value: Any, field: str) -> str:
+def _parse_string(value: object, field: str) -> str:
     if type(value) is not str or not value.strip():
         raise CaseError(field, MSG_STRING)
     return value.strip()
@@ -81,11 +80,11 @@ def _parse_string(value: Any, field: str) -> str:
 
 # Valid counts seen before, by their raw (key, value) pairs: bulk input repeats the same offenses,
 # and a cache hit skips all of the checks below. Bounded so odd input cannot grow it forever.
-_COUNT_CACHE: dict[tuple[tuple[str, Any], ...], Count] = {}
+_COUNT_CACHE: dict[tuple[tuple[str, object], ...], Count] = {}
 _COUNT_CACHE_LIMIT = 1 << 14
 
 
-def _parse_count(value: Any, index: int) -> Count:
+def _parse_count(value: object, index: int) -> Count:
     if type(value) is dict:
         try:
             raw = tuple(value.items())
@@ -101,7 +100,7 @@ def _parse_count(value: Any, index: int) -> Count:
     return _check_count(value, index)
 
 
-def _check_count(value: Any, index: int) -> Count:
+def _check_count(value: object, index: int) -> Count:
     where = f"counts[{index}]"
     if type(value) is not dict:
         raise CaseError(where, MSG_COUNT_NOT_OBJECT)
@@ -124,7 +123,7 @@ def _check_count(value: Any, index: int) -> Count:
     )
 
 
-def parse_person(data: Any) -> str | None:
+def parse_person(data: object) -> str | None:
     """The case object's ``person`` (the caller's identifier of the person), or None when it has
     none. Raises ``CaseError("person", ...)`` unless it is a non-empty string."""
     if type(data) is not dict or "person" not in data:
@@ -135,7 +134,7 @@ def parse_person(data: Any) -> str | None:
     return person
 
 
-def parse_case(data: Any) -> CaseFacts:
+def parse_case(data: object) -> CaseFacts:
     """Validate a case object; raise ``CaseError`` naming the first field that is wrong."""
     if type(data) is not dict:
         raise CaseError(None, MSG_NOT_OBJECT)

@@ -3,6 +3,7 @@ from typing import Any
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.models import Authenticator
+from django import forms
 from django.http import HttpRequest
 from django.urls import reverse
 
@@ -41,7 +42,9 @@ class AccountAdapter(DefaultAccountAdapter):
             html=str(html),
         )
 
-    def save_user(self, request: HttpRequest, user: User, form, commit: bool = True) -> User:
+    def save_user(
+        self, request: HttpRequest, user: User, form: forms.Form, commit: bool = True
+    ) -> User:
         """New accounts remember the language the person was using when they signed up."""
         user.preferred_language = getattr(request, "LANGUAGE_CODE", "") or ""
         return super().save_user(request, user, form, commit=commit)

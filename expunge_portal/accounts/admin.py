@@ -25,7 +25,7 @@ admin.site.unregister(Authenticator)
 
 
 @admin.register(Authenticator)
-class AuthenticatorAdmin(admin.ModelAdmin):
+class AuthenticatorAdmin(admin.ModelAdmin[Authenticator]):
     """An admin may see who has set up a second step and remove it (a lost phone: the person
     sets it up again at the next sign-in), never read its secret or add one for someone."""
 

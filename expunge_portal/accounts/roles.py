@@ -52,5 +52,6 @@ def request_user_has_staff_role(request: HttpRequest) -> bool:
     """has_staff_role(request.user), asked of the database at most once per request."""
     if not hasattr(request, "_user_has_staff_role"):
         user = getattr(request, "user", None)
-        request._user_has_staff_role = user is not None and has_staff_role(user)
-    return request._user_has_staff_role
+        # A per-request cache, kept on the request itself.
+        request._user_has_staff_role = user is not None and has_staff_role(user)  # type: ignore[attr-defined]
+    return request._user_has_staff_role  # type: ignore[attr-defined]

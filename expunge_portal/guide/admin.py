@@ -76,12 +76,13 @@ class GuidePageAdmin(SimpleHistoryAdmin, TranslationAdmin[GuidePage]):
             return render_markdown(obj.body_es)
 
 
-class CountyFilingNoteForm(forms.ModelForm):
+class CountyFilingNoteForm(forms.ModelForm[CountyFilingNote]):
     """Every English text needs its Spanish: a Spanish packet never switches to English.
     (The admin builds the form's fields from its fieldsets.)"""
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         for field in CountyFilingNoteTranslationOptions.fields:
             english = (cleaned.get(f"{field}_en") or "").strip()
             spanish = (cleaned.get(f"{field}_es") or "").strip()
@@ -94,7 +95,7 @@ class CountyFilingNoteForm(forms.ModelForm):
 
 
 @admin.register(CountyFilingNote)
-class CountyFilingNoteAdmin(SimpleHistoryAdmin, TranslationAdmin):
+class CountyFilingNoteAdmin(SimpleHistoryAdmin, TranslationAdmin[CountyFilingNote]):
     form = CountyFilingNoteForm
     list_display = (
         "county",

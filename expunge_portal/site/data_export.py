@@ -9,7 +9,7 @@ from django.forms.models import model_to_dict
 from expunge_portal.accounts.models import User
 
 if TYPE_CHECKING:
-    pass
+    from eligibility.models import Case, Person
 
 USER_FIELDS = [
     "email",
@@ -78,7 +78,7 @@ def _history_rows(queryset: QuerySet[Model]) -> list[dict[str, Any]]:
     return rows
 
 
-def _history_export(person) -> dict[str, list[dict[str, Any]]]:
+def _history_export(person: "Person") -> dict[str, list[dict[str, Any]]]:
     """The earlier versions of the person's details, cases (removed ones too) and offenses
     that the change history keeps."""
     from eligibility.models import Case, Count, Person
@@ -91,7 +91,7 @@ def _history_export(person) -> dict[str, list[dict[str, Any]]]:
     }
 
 
-def _case_export(case) -> dict[str, Any]:
+def _case_export(case: "Case") -> dict[str, Any]:
     data = _plain(case, exclude=("person",))
     data["counts"] = [_plain(count, exclude=("case",)) for count in case.counts.all()]
     data["determinations"] = [

@@ -35,7 +35,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     user = signed_in_user(request)
     person = people_for_user(user=user).first()
     cases = list(cases_for_person(person=person)) if person else []
-    packets = {packet.case_id: packet for packet in packets_for_user(user=request.user)}
+    packets = {packet.case_id: packet for packet in packets_for_user(user=user)}
     rows = [(result, packets.get(result.case.pk)) for result in person_results(cases)]
     return render(request, "site/dashboard.html", {"person": person, "rows": rows})
 

@@ -157,7 +157,7 @@ def _guide_context(
     *,
     declaration_attached: bool,
     declaration_not_english: bool = False,
-) -> dict:
+) -> dict[str, Any]:
     determination = case.determination
     return {
         "lang": packet.language,
