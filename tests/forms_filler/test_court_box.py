@@ -157,7 +157,7 @@ def test_cover_for_a_court_nobody_checked_says_so_in_one_sentence():
 def test_a_hand_edited_note_with_markup_is_printed_as_plain_text():
     CountyFilingNote.objects.filter(county="Amador").update(
         court_street="<b>500</b> Argonaut <script>alert(1)</script>Lane",
-        clerk_phone='<a href="javascript:alert(1)">(209) 555-0100</a>',
+        clerk_phone="<i onclick=alert(1)>(209) 555-0100</i>",  # fits the 40-character field
         where_to_file_en="Room <i>101</i><img src=file:///etc/passwd> &amp; the <style>p{}</style>"
         "front desk",
         self_help_url="javascript:alert(1)",
