@@ -152,9 +152,12 @@ def packet_request(*, case: Case, user: User, language: str) -> PacketVersion:
 
 
 @transaction.atomic
+@transaction.atomic
 def packet_remake_and_resend(*, case: Case, user: User, language: str) -> PacketVersion:
     """The one door after the clinic asked for changes: papers for the current answers, sent
-    back to the clinic now if they are ready, otherwise as soon as the worker has made them."""
+    back to the clinic now if they are ready, otherwise as soon as the worker has made them.
+    One transaction, so the render (queued on commit) starts only once the wish to send is
+    recorded."""
     version = packet_request(case=case, user=user, language=language)
     packet = Packet.objects.select_for_update().get(pk=version.packet_id)
     if packet.review_status != ReviewStatus.CHANGES_REQUESTED:
@@ -173,7 +176,7 @@ def _resend_if_asked(version: PacketVersion) -> None:
     """Send a just-made version to the clinic when the person asked for that (see above)."""
     with transaction.atomic():
         packet = (
-            Packet.objects.select_for_update()
+            Packet.objects.select_for_update(of=("self",))  # the owner may be null (outer join)
             .select_related("case__person__owner")
             .get(pk=version.packet_id)
         )

@@ -83,7 +83,7 @@ def test_a_theft_case_is_blocked_by_the_dui_probation_until_the_day_after_it_end
     assert page.get_by_text("You can ask the court to dismiss this conviction now.").is_visible()
 
     # The DUI, still on probation until May 1, 2027: the person questions are not asked again.
-    page.get_by_role("link", name="Add another case").click()
+    page.get_by_role("button", name="Add another case").click()
     case_start(page, "Los Angeles", "24TR9", "2024-05-01")
     page.get_by_role("button", name="Add another offense").click()
     assert page.locator("input[name^='offenses-'][name$='-offense']").count() == 2
