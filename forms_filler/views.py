@@ -347,10 +347,11 @@ def _file_problem(
 
 
 def _stored_file(
-    request: HttpRequest, case_id: int, number: int, which: str
+    request: HttpRequest, case_id: int, number: int, which: str, look: str
 ) -> tuple[PacketVersion, bytes] | HttpResponse:
     """The version and its decrypted file, or the page that says why it cannot be had. A damaged
-    file is news for staff (it can be rendered again); to anyone else it simply is not there."""
+    file is news for staff (it can be rendered again); to anyone else it simply is not there.
+    A staff member's look at someone's papers (`look`, a PaperAccess kind) goes to the trail."""
     version = selectors.version_for_viewer(
         user=signed_in_user(request), case_id=case_id, number=number
     )
@@ -358,7 +359,7 @@ def _stored_file(
     if version.status != RenderStatus.READY or not name:
         raise Http404
     try:
-        return version, storage.file_read(name)
+        data = storage.file_read(name)
     except storage.FileMissing as exc:
         raise Http404 from exc
     except storage.FileTampered as exc:
@@ -387,6 +388,9 @@ def _stored_file(
         )
         response["Retry-After"] = "30"
         return response
+    packet = version.packet
+    _record_staff_look(request, packet.case, packet, look, number)
+    return version, data
 
 
 def _private(response: HttpResponse) -> HttpResponse:
@@ -399,12 +403,10 @@ def _private(response: HttpResponse) -> HttpResponse:
 @login_required
 @require_safe
 def version_download(request: HttpRequest, case_id: int, number: int) -> HttpResponse:
-    found = _stored_file(request, case_id, number, "file")
+    found = _stored_file(request, case_id, number, "file", PaperAccess.Kind.DOWNLOAD)
     if isinstance(found, HttpResponse):
         return found
     version, data = found
-    packet = version.packet
-    _record_staff_look(request, packet.case, packet, PaperAccess.Kind.DOWNLOAD, number)
     response = HttpResponse(data, content_type="application/pdf")
     response["Content-Disposition"] = content_disposition_header(
         as_attachment=True, filename=download_filename(version)
@@ -416,13 +418,10 @@ def version_download(request: HttpRequest, case_id: int, number: int) -> HttpRes
 @login_required
 @require_safe
 def version_preview(request: HttpRequest, case_id: int, number: int) -> HttpResponse:
-    found = _stored_file(request, case_id, number, "preview")
+    found = _stored_file(request, case_id, number, "preview", PaperAccess.Kind.PREVIEW)
     if isinstance(found, HttpResponse):
         return found
-    version, data = found
-    packet = version.packet
-    _record_staff_look(request, packet.case, packet, PaperAccess.Kind.PREVIEW, number)
-    return _private(HttpResponse(data, content_type="image/png"))
+    return _private(HttpResponse(found[1], content_type="image/png"))
 
 
 @login_required
