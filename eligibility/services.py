@@ -151,26 +151,14 @@ def case_determine(*, case: Case, as_of: datetime.date | None = None) -> Determi
     return person_screen(person=case.person, as_of=as_of).get(case.pk)
 
 
-class CaseFileCleanup(Protocol):
-    def __call__(self, *, case: Case) -> None: ...
-
-
-# Apps built on this one keep files for a case (forms_filler: the packet PDFs). They register how
-# to remove them from their AppConfig.ready(), so eligibility imports none of them.
-_case_file_cleanups: list[CaseFileCleanup] = []
-
-
-def case_file_cleanup_register(cleanup: CaseFileCleanup) -> None:
-    if cleanup not in _case_file_cleanups:
-        _case_file_cleanups.append(cleanup)
-
-
 class CasesErase(Protocol):
     def __call__(self, *, cases: QuerySet[Case]) -> None: ...
 
 
-# The same for erasing people in bulk: apps built on this one delete their rows and files for
-# these cases in set-based statements (forms_filler: packets, versions, messages, events, PDFs).
+# Apps built on this one keep rows and files for a case (forms_filler: packets, versions,
+# messages, PDFs). They register how to erase them for a set of cases, in set-based statements,
+# from their AppConfig.ready(), so eligibility imports none of them. Used when a person removes
+# a case, deletes their account, or the stale-data purge runs.
 _cases_erasers: list[CasesErase] = []
 
 
@@ -182,8 +170,8 @@ def cases_erase_register(eraser: CasesErase) -> None:
 @transaction.atomic
 def case_delete(*, case: Case) -> None:
     person = case.person
-    for cleanup in _case_file_cleanups:
-        cleanup(case=case)
+    for eraser in _cases_erasers:
+        eraser(cases=Case.objects.filter(pk=case.pk))
     case_id = case.pk
     case.delete()
     # The history would keep what the person removed (the deletion itself adds a row).

@@ -102,9 +102,13 @@ class PacketVersion(models.Model):
 
 
 class ReviewEvent(models.Model):
-    """Append-only: who changed a packet's review status, when, from what to what, and why."""
+    """Append-only: who changed a packet's review status, when, from what to what, and why.
+    When the person's packets are erased the row stays as kind and time: no packet, version or
+    message (forms_filler/erasure.py)."""
 
-    packet = models.ForeignKey(Packet, on_delete=models.CASCADE, related_name="events")
+    packet = models.ForeignKey(
+        Packet, on_delete=models.SET_NULL, null=True, blank=True, related_name="events"
+    )
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -121,7 +125,8 @@ class ReviewEvent(models.Model):
         ordering = ["created_at", "pk"]
 
     def __str__(self) -> str:
-        return f"{self.packet}: {self.from_status} → {self.to_status}"
+        packet = self.packet or _("erased packet")
+        return f"{packet}: {self.from_status} → {self.to_status}"
 
 
 MESSAGE_MAX_LENGTH = 5000
@@ -189,7 +194,7 @@ class Reminder(models.Model):
 class PaperAccess(models.Model):
     """Append-only: a member of staff looked at a person's papers (the review page, the person's
     packet page, a download, a preview, a day's bundle). The person's record is private; every
-    look is kept."""
+    look is kept, as kind and time once the person's packets are erased."""
 
     class Kind(models.TextChoices):
         REVIEW_PAGE = "review_page", _("Review page")
@@ -198,7 +203,9 @@ class PaperAccess(models.Model):
         PREVIEW = "preview", _("Preview")
         DAY_BUNDLE = "day_bundle", _("Approved packets of a day")
 
-    packet = models.ForeignKey(Packet, on_delete=models.CASCADE, related_name="accesses")
+    packet = models.ForeignKey(
+        Packet, on_delete=models.SET_NULL, null=True, blank=True, related_name="accesses"
+    )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -210,4 +217,5 @@ class PaperAccess(models.Model):
         ordering = ["-created_at", "-pk"]
 
     def __str__(self) -> str:
-        return f"{self.user} viewed {self.packet} ({self.kind})"
+        packet = self.packet or _("erased packet")
+        return f"{self.user} viewed {packet} ({self.kind})"

@@ -35,7 +35,6 @@ __all__ = [
     "PacketNotPossible",
     "RenderRefused",
     "case_is_filable",
-    "packet_files_delete_for_case",
     "packet_files_reencrypt",
     "packet_remake_and_resend",
     "packet_request",
@@ -368,15 +367,6 @@ def recover_stuck_renders() -> tuple[int, int]:
                 version.save(update_fields=["status", "error"])
                 failed += 1
     return requeued, failed
-
-
-def _version_file_names(versions: "list[PacketVersion]") -> list[str]:
-    return [name for v in versions for name in (v.file.name, v.preview.name) if name]
-
-
-def packet_files_delete_for_case(*, case: Case) -> None:
-    versions = list(PacketVersion.objects.filter(packet__case=case))
-    storage.files_delete(_version_file_names(versions))
 
 
 @dataclass(frozen=True)

@@ -46,7 +46,7 @@ def _copy_of_the_code(destination: Path) -> Path:
     [
         (
             "eligibility/services.py",
-            "from forms_filler.services import packet_files_delete_for_case",
+            "from forms_filler.erasure import packets_erase_for_cases",
             "Apps depend one way",
         ),
         (

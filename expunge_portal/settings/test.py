@@ -11,12 +11,15 @@ os.environ.setdefault("PACKET_ENCRYPTION_KEYS", "dGVzdC1vbmx5LXBhY2tldC1rZXktbm9
 from .base import *  # noqa: F403
 from .base import VAR_DIR
 
+_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "main")
+
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 STORAGES = {
     "default": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": VAR_DIR / "test-private", "base_url": None},
+        # One directory per pytest-xdist worker: the privacy tests search every stored file.
+        "OPTIONS": {"location": VAR_DIR / f"test-private-{_WORKER}", "base_url": None},
     },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }

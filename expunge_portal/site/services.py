@@ -1,6 +1,7 @@
 """Writes that span the apps: deleting an account with everything the portal holds about it."""
 
 from django.contrib.admin.models import LogEntry
+from django.contrib.auth import SESSION_KEY
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Model, Q
@@ -20,6 +21,7 @@ def user_delete(*, user: User) -> None:
     admin_log_scrub(model=User, object_ids=[user.pk])
     admin_log_scrub(model=Person, object_ids=person_ids)
     tasks_delete_mentioning(text=user.email)
+    sessions_end_for_user(user_id=user.pk)
     user.delete()
 
 
@@ -42,3 +44,24 @@ def tasks_delete_mentioning(*, text: str) -> None:
         | Q(return_value__icontains=text)
         | Q(traceback__icontains=text)
     ).delete()
+
+
+def sessions_end_for_user(*, user_id: int) -> int:
+    """End the account's sessions on every device: session rows are signed blobs, so each live
+    one is decoded to find whose it is (a few thousand take well under a second). Returns how
+    many were ended."""
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.contrib.sessions.models import Session
+    from django.utils import timezone
+
+    decoder = SessionStore()
+    live = Session.objects.filter(expire_date__gt=timezone.now()).values_list(
+        "session_key", "session_data"
+    )
+    theirs = [
+        key
+        for key, data in live.iterator(chunk_size=2000)
+        if decoder.decode(data).get(SESSION_KEY) == str(user_id)
+    ]
+    Session.objects.filter(session_key__in=theirs).delete()
+    return len(theirs)

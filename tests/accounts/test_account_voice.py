@@ -10,6 +10,8 @@ from django.conf import settings
 from django.test import Client
 from django.utils.html import strip_tags
 
+from tests.factories import PASSWORD
+
 pytestmark = pytest.mark.django_db
 
 # Words that only the informal "tú" uses (verb forms and possessives), as whole words.
@@ -81,3 +83,39 @@ def test_account_pages_speak_spanish_with_usted(petitioner) -> None:
         assert english not in text, url
         informal = TU_FORMS.findall(text)
         assert not informal, (url, informal)
+
+
+def _flash(response) -> str:
+    """The page's messages region, as text."""
+    html = response.content.decode()
+    found = re.search(r'<(ul|div)[^>]*class="[^"]*messages[^"]*".*?</\1>', html, re.S)
+    assert found, "no messages region on the page"
+    return re.sub(r"\s+", " ", strip_tags(found.group(0))).strip()
+
+
+@pytest.mark.parametrize(
+    ("language", "signed_in", "signed_out", "password_changed"),
+    [
+        ("en", "You are signed in.", "You are signed out.", "Your password is changed."),
+        ("es", "Inició sesión.", "Cerró sesión.", "Su contraseña está cambiada."),
+    ],
+)
+def test_account_notices_are_ours_in_both_languages(
+    petitioner, language, signed_in, signed_out, password_changed
+) -> None:
+    client = Client()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    response = client.post(
+        "/accounts/login/", {"login": petitioner.email, "password": PASSWORD}, follow=True
+    )
+    assert signed_in in _flash(response)
+    new_password = "a-new-long-passphrase-42"
+    response = client.post(
+        "/accounts/password/change/",
+        {"oldpassword": PASSWORD, "password1": new_password, "password2": new_password},
+        follow=True,
+    )
+    assert password_changed in _flash(response)
+    response = client.post("/accounts/logout/", follow=True)
+    assert signed_out in _flash(response)
+    assert "Successfully" not in _flash(response)

@@ -35,28 +35,33 @@ def test_the_stale_data_purge_never_deletes_an_accounts_person(petitioner) -> No
     assert not Case.objects.filter(county="Napa").exists()
 
 
-def test_case_delete_runs_every_registered_file_cleanup_first(petitioner) -> None:
-    case = make_case(make_person(petitioner))
+def test_case_delete_runs_every_registered_eraser_on_that_case_alone(petitioner) -> None:
+    person = make_person(petitioner)
+    case = make_case(person, county="Yolo")
+    other = make_case(person, county="Napa")
     case_id = case.pk
-    seen: list[tuple[int, bool]] = []
+    seen: list[tuple[list[int], bool]] = []
 
-    def cleanup(*, case: Case) -> None:
-        seen.append((case.pk, Case.objects.filter(pk=case.pk).exists()))
+    def eraser(*, cases) -> None:
+        seen.append(
+            (list(cases.values_list("pk", flat=True)), Case.objects.filter(pk=case_id).exists())
+        )
 
-    services.case_file_cleanup_register(cleanup)
+    services.cases_erase_register(eraser)
     try:
         services.case_delete(case=case)
     finally:
-        services._case_file_cleanups.remove(cleanup)
+        services._cases_erasers.remove(eraser)
 
-    assert seen == [(case_id, True)]  # called once, while the row still existed
+    assert seen == [([case_id], True)]  # called once, for this case, while the row still existed
     assert not Case.objects.filter(pk=case_id).exists()
+    assert Case.objects.filter(pk=other.pk).exists()
 
 
-def test_forms_filler_registers_its_packet_file_cleanup() -> None:
-    from forms_filler.services import packet_files_delete_for_case
+def test_forms_filler_registers_its_packet_eraser() -> None:
+    from forms_filler.erasure import packets_erase_for_cases
 
-    assert packet_files_delete_for_case in services._case_file_cleanups
+    assert packets_erase_for_cases in services._cases_erasers
 
 
 def test_interview_draft_save_is_the_one_door_to_the_saved_draft(petitioner) -> None:

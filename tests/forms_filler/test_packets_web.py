@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from eligibility import services as eligibility_services
 from forms_filler import render_limits, services
 from forms_filler.models import Packet, PacketVersion, RenderStatus, ReviewStatus
 from forms_filler.selectors import packets_for_user
@@ -327,9 +328,9 @@ def test_packets_for_user_has_no_n_plus_one(petitioner, other_petitioner, ready)
     assert queries_for(other_petitioner) == one
 
 
-def test_deleting_files_for_case(case, ready) -> None:
+def test_removing_a_case_deletes_its_packet_files(case, ready) -> None:
     storage = packet_storage()
     names = [ready.file.name, ready.preview.name]
-    services.packet_files_delete_for_case(case=case)
+    assert all(storage.exists(n) for n in names)
+    eligibility_services.case_delete(case=case)
     assert not any(storage.exists(n) for n in names)
-    services.packet_files_delete_for_case(case=case)  # nothing left: harmless

@@ -14,7 +14,8 @@ from django.test import Client
 from django.utils import timezone
 
 from eligibility.models import Case, Person
-from forms_filler.models import Message, PacketVersion
+from forms_filler import review
+from forms_filler.models import Message, PacketVersion, PaperAccess, ReviewEvent
 from tests.eligibility.interview import walk
 from tests.eligibility.test_interview_scenarios import probation_case
 from tests.factories import PASSWORD, client_for, make_user
@@ -80,11 +81,16 @@ def _a_person_with_everything(client: Client, capture_on_commit) -> Case:
 
 
 def test_deleting_an_account_leaves_no_trace(
-    django_capture_on_commit_callbacks, admin_user, settings
+    django_capture_on_commit_callbacks, admin_user, settings, clinic_staff
 ):
     user = make_user(EMAIL)
     client = client_for(user)
     case = _a_person_with_everything(client, django_capture_on_commit_callbacks)
+    # The clinic opens the papers and asks for a change, naming the person.
+    review.review_open(packet=case.packet, reviewer=clinic_staff)
+    review.review_request_changes(
+        packet=case.packet, reviewer=clinic_staff, message=f"{NAME}, please check {STREET}."
+    )
     # An account email waiting in the worker's queue names the person too.
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     Client().post("/accounts/password/reset/", {"email": EMAIL})
@@ -117,6 +123,21 @@ def test_deleting_an_account_leaves_no_trace(
     entry = LogEntry.objects.get(user=admin_user)
     assert (entry.action_flag, entry.object_repr, entry.change_message) == (CHANGE, "", "")
     assert entry.action_time is not None
+    # The staff-side audit keeps what happened, when and which member of staff acted; no packet,
+    # no message, and the person's own steps (sending for review) no longer say who.
+    events = ReviewEvent.objects.order_by("pk")
+    assert [(e.from_status, e.to_status) for e in events] == [
+        ("not_submitted", "submitted"),
+        ("submitted", "in_review"),
+        ("in_review", "changes_requested"),
+    ]
+    assert [e.actor_id for e in events] == [None, clinic_staff.pk, clinic_staff.pk]
+    assert {(e.packet_id, e.version_id, e.message) for e in events} == {(None, None, "")}
+    assert all(e.created_at for e in events)
+    looks = PaperAccess.objects.all()
+    assert [(a.kind, a.user_id, a.packet_id, a.version_number) for a in looks] == [
+        ("review_page", clinic_staff.pk, None, None)
+    ]
 
 
 def test_removing_a_case_removes_its_history(petitioner_client):
