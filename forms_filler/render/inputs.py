@@ -78,10 +78,12 @@ class CountyNotes:
 
     @property
     def has_court_facts(self) -> bool:
-        """Whether anything about the courthouse or how it takes filings has been checked."""
+        """Whether anything about the courthouse or how it takes filings has been checked, or a
+        note says which courthouses there are (several, none named for petitions)."""
         return bool(
             self.court_street
             or self.court_city_zip
+            or self.courthouse_note
             or self.clerk_phone
             or self.self_help_url
             or self.efiling != "unknown"

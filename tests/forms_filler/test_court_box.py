@@ -143,6 +143,43 @@ def test_cover_for_a_court_with_the_address_and_nothing_else_checked():
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", (
+            "Superior Court of California, County of Alameda. Ask the clerk which courthouse takes "
+            "these petitions. The court's criminal page gives a Criminal Division clerk's office "
+            "phone for each courthouse that hears criminal cases: Wiley W. Manuel Courthouse, "
+            "Oakland, (510) 627-4702;",
+            "Clerk Phone: ask the clerk.",
+        )),
+        ("es", (
+            "Superior Court of California, County of Alameda. Pregunte al secretario en qué "
+            "edificio se reciben estas peticiones. La página penal de la corte da un teléfono de "
+            "la oficina del secretario de la División Penal para cada edificio que ve casos "
+            "penales: Wiley W. Manuel Courthouse, Oakland, (510) 627-4702;",
+            "Secretario Teléfono: pregunte al secretario.",
+        )),
+    ],
+)  # fmt: skip
+def test_a_court_with_only_a_courthouse_note_shows_the_note(language, expected):
+    # Alameda: no single courthouse is named for petitions, so its shipped entry has no address
+    # and no phone, only the note listing each criminal courthouse's clerk phone.
+    text = " ".join(cover_text("Alameda", language).split())
+    for sentence in expected:
+        assert sentence in text
+    assert "East County Hall of Justice, Dublin, (925) 227-6792" in text
+    assert "STREET ADDRESS: MAILING ADDRESS:" in pages_by_kind("Alameda")["cr180"][0]
+
+
+@pytest.mark.django_db
+def test_san_francisco_cover_gives_the_criminal_clerks_phone():
+    text = " ".join(cover_text("San Francisco", "en").split())
+    assert "Clerk Phone: (415) 551-0651." in text
+    assert "Hall of Justice, 850 Bryant Street" in text
+
+
+@pytest.mark.django_db
 def test_cover_for_a_court_nobody_checked_says_so_in_one_sentence():
     text = cover_text("Modoc", "es")
     assert (
