@@ -233,22 +233,21 @@ def review_approve(*, packet: Packet, reviewer: User, message: str = "") -> Revi
     return event
 
 
-@transaction.atomic
 def review_mark_filed(*, packet: Packet, reviewer: User, message: str = "") -> ReviewEvent:
-    packet = _locked(packet)
-    _require_staff(reviewer)
-    message = message.strip()
-    event = _move(packet, to_status=S.FILED, actor=reviewer, message=message)
-    _tell_person(packet, reviewer, message)
-    return event
+    return _decide(packet, reviewer, message, to_status=S.FILED)
+
+
+def review_close(*, packet: Packet, reviewer: User, message: str = "") -> ReviewEvent:
+    return _decide(packet, reviewer, message, to_status=S.CLOSED)
 
 
 @transaction.atomic
-def review_close(*, packet: Packet, reviewer: User, message: str = "") -> ReviewEvent:
+def _decide(packet: Packet, reviewer: User, message: str, *, to_status: str) -> ReviewEvent:
+    """A staff decision that needs nothing but the move: the message goes to the person too."""
     packet = _locked(packet)
     _require_staff(reviewer)
     message = message.strip()
-    event = _move(packet, to_status=S.CLOSED, actor=reviewer, message=message)
+    event = _move(packet, to_status=to_status, actor=reviewer, message=message)
     _tell_person(packet, reviewer, message)
     return event
 
