@@ -6,6 +6,8 @@ Dates are fixed and counted by hand: left prison 2014-08-20, sale of a controlle
 day to file is 2021-08-21, long past. Left prison 2022-02-14 -> last day 2029-02-14, first day
 2029-02-15, still to come."""
 
+import datetime
+
 import pytest
 from django.conf import settings
 
@@ -161,3 +163,25 @@ def test_the_certificate_section_in_spanish(petitioner_client):
         "What it does",
     ):
         assert english not in html
+
+
+def test_the_county_form_is_named_when_the_court_data_has_one(petitioner_client, monkeypatch):
+    import dataclasses
+
+    from eligibility import presentation
+    from expunge_portal.guide.court_data import Fact, load_courts
+
+    fresno = dataclasses.replace(
+        load_courts()["Fresno"],
+        certificate_form=Fact(
+            value="Petition for Certificate of Rehabilitation (X-1)",
+            source="https://fresno.courts.ca.gov/",
+            checked=datetime.date(2026, 12, 1),
+        ),
+    )
+    monkeypatch.setattr(presentation, "court_record", lambda county: fresno)
+    html = results(petitioner_client, prison_case(released="2014-08-20", years="12"))
+    assert (
+        "If you live in Fresno County, the court's own form is: Petition for Certificate "
+        "of Rehabilitation (X-1)." in html
+    )
