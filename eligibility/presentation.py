@@ -153,12 +153,15 @@ class CertificateView:
 def certificate_view(case: Case, determination: Determination) -> CertificateView | None:
     """Worked out when the page is read, from the stored answers: the filing day moves from
     "wait" to "now" with the calendar, not with a new screening."""
+    outcome = Outcome(determination.result["outcome"])
+    if case.sentence != Sentence.STATE_PRISON and outcome is not Outcome.NOT_ELIGIBLE:
+        return None  # not the certificate's route (the engine says the same, at more cost)
     facts, _assumptions = case_to_facts(case)
     released_on, resident_since = certificate_dates(case)
     person = case.person
     found = certificate_of_rehabilitation(
         facts,
-        outcome=Outcome(determination.result["outcome"]),
+        outcome=outcome,
         released_on=released_on,
         resident_since=resident_since,
         as_of=today_in_california(),
