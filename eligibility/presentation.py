@@ -418,6 +418,13 @@ def case_results(
     if blocked_by:
         summary = " ".join([summary, *blocked_by])
     shown = translated_result(result, translatable, determination.interview_assumptions, names)
+    certificate = certificate_view(case, determination)
+    # The certificate's own section says more (and says so when it is barred): not listed twice.
+    alternatives = [
+        a
+        for a in result["alternatives"]
+        if a in ALTERNATIVES and not (certificate and a == "certificate_of_rehabilitation")
+    ]
     return CaseResult(
         case=case,
         determination=determination,
@@ -435,6 +442,6 @@ def case_results(
         reasons=shown["reasons"],
         assumptions=shown["assumptions"],
         counts=shown["counts"],
-        alternatives=[str(ALTERNATIVES[a]) for a in result["alternatives"] if a in ALTERNATIVES],
-        certificate=certificate_view(case, determination),
+        alternatives=[str(ALTERNATIVES[a]) for a in alternatives],
+        certificate=certificate,
     )

@@ -185,3 +185,16 @@ def test_the_county_form_is_named_when_the_court_data_has_one(petitioner_client,
         "If you live in Fresno County, the court's own form is: Petition for Certificate "
         "of Rehabilitation (X-1)." in html
     )
+
+
+def test_a_barred_offense_says_why_and_the_certificate_is_not_also_offered(petitioner_client):
+    steps = prison_case(released="2014-08-20", years="12")
+    steps[4] = ("offenses", offenses(("HS 11379", "felony"), ("PC 288(a)", "felony")))
+    html = results(petitioner_client, steps)
+    assert "A certificate of rehabilitation is not open for this case." in html
+    assert "(PC 4852.01(c))" in html
+    assert "Governor can still grant a pardon" in html
+    assert "Where to file" not in html
+    # The alternatives list does not offer it beside the section that says it is barred.
+    assert "a step toward a governor&#x27;s pardon" not in html
+    assert "a step toward a governor's pardon" not in html
