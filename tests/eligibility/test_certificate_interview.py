@@ -198,3 +198,19 @@ def test_a_barred_offense_says_why_and_the_certificate_is_not_also_offered(petit
     # The alternatives list does not offer it beside the section that says it is barred.
     assert "a step toward a governor&#x27;s pardon" not in html
     assert "a step toward a governor's pardon" not in html
+
+
+def test_editing_keeps_the_answers_and_the_day_the_years_were_given(petitioner_client):
+    results(petitioner_client, prison_case(released="2014-08-20", years="12"))
+    case = Case.objects.get()
+    Case.objects.filter(pk=case.pk).update(ca_residence_answered_on=datetime.date(2025, 1, 2))
+    response = petitioner_client.post(f"/screening/cases/{case.pk}/edit/")
+    assert response["Location"] == "/screening/questions/check/"
+    check = petitioner_client.get("/screening/questions/check/").content.decode()
+    assert "The date you left prison" in check
+    assert "Years you have lived in California without moving away, up to today" in check
+    answer(petitioner_client, "check", {})
+    case.refresh_from_db()
+    assert case.released_on == datetime.date(2014, 8, 20)
+    assert case.ca_residence_years == 12
+    assert case.ca_residence_answered_on == datetime.date(2025, 1, 2)  # the number did not change
