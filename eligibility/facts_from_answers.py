@@ -3,9 +3,11 @@
 The engine applies a cautious reading to each unknown field; the only unknowns resolved here are
 the ones the engine cannot take: an offense level the person did not know."""
 
+import datetime
 from dataclasses import dataclass
 
 from eligibility.engine import offenses
+from eligibility.engine.dates import anniversary
 from eligibility.engine.facts import (
     UNKNOWABLE_FIELDS,
     CaseFacts,
@@ -106,3 +108,13 @@ def _level_for(count: CaseCount) -> tuple[Level, InterviewAssumption | None]:
             LEVEL_GUESSED_FROM_CATALOG, {"offense": name, "level": LEVEL_WORDS[Level(only)]}
         )
     return Level.FELONY, InterviewAssumption(LEVEL_ASSUMED_FELONY, {"offense": name})
+
+
+def certificate_dates(case: Case) -> tuple[datetime.date | None, datetime.date | None]:
+    """The day the person left prison and the day their continuous California residence began,
+    for the certificate of rehabilitation (None: not known or not asked). Residence was given in
+    full years on a day: it began at the latest that many years before that day."""
+    resident_since = None
+    if case.ca_residence_years is not None and case.ca_residence_answered_on is not None:
+        resident_since = anniversary(case.ca_residence_answered_on, -case.ca_residence_years)
+    return case.released_on, resident_since

@@ -407,6 +407,111 @@ class SentenceEndForm(StepForm):
         return data
 
 
+class ReleasedForm(StepForm):
+    """State prison cases: the day the person left prison, where the certificate of
+    rehabilitation's period starts (PC 4852.03(a))."""
+
+    title = _("When did you leave prison?")
+    guide_slug = "certificate-of-rehabilitation"
+    released_on = PastDateField(
+        label=_("The date you left prison"),
+        required=False,
+        help_text=_(
+            "The day you were released, on parole or at the end of your term. Your parole papers "
+            "or the California Department of Corrections (CDCR) can tell you."
+        ),
+    )
+    released_on_unknown = forms.BooleanField(
+        label=_("I don't know the date"),
+        required=False,
+        template_name="forms/checkbox_field.html",
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        judgment_date: datetime.date | None = None,
+        sentence_end_date: datetime.date | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.judgment_date = judgment_date
+        self.sentence_end_date = sentence_end_date
+
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
+        if "released_on" in self.errors:
+            return data
+        released, unknown = data.get("released_on"), data.get("released_on_unknown")
+        if released is None and not unknown:
+            self.add_error(
+                "released_on",
+                _("Enter the date you left prison. If you don't know it, tick “I don't know”."),
+            )
+        elif released is not None and unknown:
+            self.add_error("released_on", _("Enter the date or tick “I don't know”, not both."))
+        elif released and self.judgment_date and released < self.judgment_date:
+            self.add_error(
+                "released_on",
+                _("The day you left prison cannot be before the date of sentencing."),
+            )
+        elif released and self.sentence_end_date and released > self.sentence_end_date:
+            self.add_error(
+                "released_on",
+                _("The day you left prison cannot be after the day your parole ended or ends."),
+            )
+        return data
+
+
+MAX_RESIDENCE_YEARS = 99
+
+
+class ResidenceForm(StepForm):
+    """State prison cases: years of continuous residence in California, which the certificate of
+    rehabilitation needs for the five years before filing (PC 4852.06)."""
+
+    title = _("How long have you lived in California without a break?")
+    guide_slug = "certificate-of-rehabilitation"
+    ca_residence_years = forms.IntegerField(
+        label=_("Years you have lived in California without moving away, up to today"),
+        required=False,
+        min_value=0,
+        max_value=MAX_RESIDENCE_YEARS,
+        help_text=_(
+            "Count full years. Time in prison does not count. Enter 0 if less than a year."
+        ),
+        error_messages={
+            "invalid": _("Enter a whole number of years, like 6."),
+            "min_value": _("The number of years cannot be below 0."),
+            "max_value": _("Enter a number of years from 0 to 99."),
+        },
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+    ca_residence_unknown = forms.BooleanField(
+        label=_("I don't know"),
+        required=False,
+        template_name="forms/checkbox_field.html",
+    )
+
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
+        if "ca_residence_years" in self.errors:
+            return data
+        years, unknown = data.get("ca_residence_years"), data.get("ca_residence_unknown")
+        if years is None and not unknown:
+            self.add_error(
+                "ca_residence_years",
+                _("Enter the number of years. If you don't know, tick “I don't know”."),
+            )
+        elif years is not None and unknown:
+            self.add_error(
+                "ca_residence_years", _("Enter the years or tick “I don't know”, not both.")
+            )
+        return data
+
+
 class ProbationHistoryForm(StepForm):
     title = _("How did your probation go?")
     probation_violated = TriStateField(

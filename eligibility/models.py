@@ -107,6 +107,18 @@ class Case(models.Model):
     new_conviction_since_judgment = answer(_("A new conviction since the sentence in this case"))
     pre_realignment_1170h_eligible = answer(_("Sentenced to prison before realignment"))
     trafficking_victim = answer(_("Conviction caused by human trafficking"))
+    # For the certificate of rehabilitation (PC 4852.03(a), 4852.06), asked in state prison
+    # cases: the day the person left prison, and their years of continuous California residence
+    # on the day they said it. "I don't know" is the *_unknown answer True; None: not asked.
+    released_on = models.DateField(_("Date left prison"), null=True, blank=True)
+    released_on_unknown = answer(_("Does not know the date they left prison"))
+    ca_residence_years = models.PositiveSmallIntegerField(
+        _("Years lived in California without a break"), null=True, blank=True
+    )
+    ca_residence_unknown = answer(_("Does not know how long they have lived in California"))
+    ca_residence_answered_on = models.DateField(
+        _("Day the years in California were given"), null=True, blank=True
+    )
     # The person's own words on why dismissal is fair; attached as a declaration (MC-031 style)
     # when the court decides in the interests of justice.
     statement = models.TextField(_("statement to the judge"), max_length=5000, blank=True)

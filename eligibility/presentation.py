@@ -13,9 +13,13 @@ from django.utils import formats
 from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
+from eligibility.engine import CertificateStatus, Outcome, certificate_of_rehabilitation
 from eligibility.engine import Determination as EngineDetermination
 from eligibility.engine.offenses import verify_notes
+from expunge_portal.guide.court_data import court_record
 
+from .calendar import today_in_california
+from .facts_from_answers import case_to_facts, certificate_dates
 from .models import Case, Determination, Sentence
 from .selectors import latest_determination
 
@@ -118,6 +122,73 @@ ALTERNATIVES = {
 }
 
 
+CERTIFICATE_HEADLINES = {
+    CertificateStatus.CAN_FILE: _("You can ask for a certificate of rehabilitation now."),
+    CertificateStatus.WAIT: _("You can ask for a certificate of rehabilitation from %(date)s."),
+    CertificateStatus.UNKNOWN: _(
+        "We cannot tell yet when you can ask for a certificate of rehabilitation."
+    ),
+    CertificateStatus.BARRED: _("A certificate of rehabilitation is not open for this case."),
+}
+
+
+@dataclass
+class CertificateView:
+    """The certificate of rehabilitation for a case whose route it is, as the results page
+    shows it: the earliest filing day (or why there is none), and the county's own form."""
+
+    status: str
+    headline: str
+    earliest: datetime.date | None
+    reasons: list[dict[str, str]]
+    assumptions: list[str]
+    county: str
+    county_form: str  # "" when the court data names none: the page says to ask the clerk
+
+    @property
+    def barred(self) -> bool:
+        return self.status == CertificateStatus.BARRED
+
+
+def certificate_view(case: Case, determination: Determination) -> CertificateView | None:
+    """Worked out when the page is read, from the stored answers: the filing day moves from
+    "wait" to "now" with the calendar, not with a new screening."""
+    outcome = Outcome(determination.result["outcome"])
+    if case.sentence != Sentence.STATE_PRISON and outcome is not Outcome.NOT_ELIGIBLE:
+        return None  # not the certificate's route (the engine says the same, at more cost)
+    facts, _assumptions = case_to_facts(case)
+    released_on, resident_since = certificate_dates(case)
+    person = case.person
+    found = certificate_of_rehabilitation(
+        facts,
+        outcome=outcome,
+        released_on=released_on,
+        resident_since=resident_since,
+        as_of=today_in_california(),
+        registrant=person.registrant,
+        on_supervision_now=person.on_supervision_now,
+    )
+    if found is None:
+        return None
+    headline = str(CERTIFICATE_HEADLINES[found.status])
+    if found.earliest_filing_date is not None and found.status is CertificateStatus.WAIT:
+        headline = headline % {"date": _date(found.earliest_filing_date)}
+    record = court_record(county=case.county)
+    form = record.certificate_form.value if record and record.certificate_form.known else None
+    return CertificateView(
+        status=str(found.status),
+        headline=headline,
+        earliest=found.earliest_filing_date,
+        reasons=[
+            {"text": _fill(r.template, dict(r.params), r.text), "citation": r.citation}
+            for r in found.reasons
+        ],
+        assumptions=[gettext(text) for text in found.assumptions],
+        county=case.county,
+        county_form=form or "",
+    )
+
+
 @dataclass
 class CaseResult:
     case: Case
@@ -138,6 +209,7 @@ class CaseResult:
     counts: list[dict[str, Any]] = field(default_factory=list)
     alternatives: list[str] = field(default_factory=list)
     needs_sentence: bool = False
+    certificate: CertificateView | None = None
 
     @property
     def can_file(self) -> bool:
@@ -346,6 +418,13 @@ def case_results(
     if blocked_by:
         summary = " ".join([summary, *blocked_by])
     shown = translated_result(result, translatable, determination.interview_assumptions, names)
+    certificate = certificate_view(case, determination)
+    # The certificate's own section says more (and says so when it is barred): not listed twice.
+    alternatives = [
+        a
+        for a in result["alternatives"]
+        if a in ALTERNATIVES and not (certificate and a == "certificate_of_rehabilitation")
+    ]
     return CaseResult(
         case=case,
         determination=determination,
@@ -363,5 +442,6 @@ def case_results(
         reasons=shown["reasons"],
         assumptions=shown["assumptions"],
         counts=shown["counts"],
-        alternatives=[str(ALTERNATIVES[a]) for a in result["alternatives"] if a in ALTERNATIVES],
+        alternatives=[str(ALTERNATIVES[a]) for a in alternatives],
+        certificate=certificate,
     )

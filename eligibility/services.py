@@ -65,8 +65,10 @@ def case_save_from_answers(
         raise PermissionError("A case can only be saved by the person it belongs to.")
     if situation is not None:
         _person_store_situation(person=person, situation=situation)
+    years_before = case.ca_residence_years
     for field, value in answers.items():
         setattr(case, field, value)
+    _date_residence_answer(case=case, years_before=years_before)
     case.save()
     case.counts.all().delete()
     Count.objects.bulk_create(
@@ -74,6 +76,15 @@ def case_save_from_answers(
     )
     person_screen(person=person)
     return case
+
+
+def _date_residence_answer(*, case: Case, years_before: int | None) -> None:
+    """Years in California are true on the day they were given: keep that day while the number
+    stays the same (editing other answers), and take today when it changes."""
+    if case.ca_residence_years is None:
+        case.ca_residence_answered_on = None
+    elif case.ca_residence_years != years_before or case.ca_residence_answered_on is None:
+        case.ca_residence_answered_on = today_in_california()
 
 
 def _count_from_answer(case: Case, position: int, answer: CountAnswer) -> Count:

@@ -48,6 +48,8 @@ STEPS: list[tuple[str, type[django_forms.Form] | type[django_forms.BaseFormSet[A
     ("supervision", forms.SupervisionForm),
     ("realignment", forms.RealignmentForm),
     ("sentence-end", forms.SentenceEndForm),
+    ("released", forms.ReleasedForm),
+    ("residence", forms.ResidenceForm),
     ("probation", forms.ProbationHistoryForm),
     ("complied", forms.CompliedForm),
     ("since", forms.NewConvictionForm),
@@ -148,6 +150,9 @@ CONDITIONS = {
         _sentence(w) in {Sentence.PROBATION, Sentence.COUNTY_JAIL, Sentence.STATE_PRISON}
     ),
     "probation": lambda w: _sentence(w) == Sentence.PROBATION,
+    # The certificate of rehabilitation's dates (PC 4852.03(a), 4852.06).
+    "released": lambda w: _sentence(w) == Sentence.STATE_PRISON,
+    "residence": lambda w: _sentence(w) == Sentence.STATE_PRISON,
     "trafficking": _has_647b,
     "right-now": lambda w: not w.person_has_situation(),
     "about-you": lambda w: not w.person_has_details(),
@@ -183,6 +188,13 @@ class InterviewWizard(NamedUrlSessionWizardView):
             return {
                 "sentence": _sentence(self) or "",
                 "judgment_date": judgment.get("judgment_date"),
+            }
+        if step == "released":
+            judgment = self.get_cleaned_data_for_step("judgment-date") or {}
+            end = self.get_cleaned_data_for_step("sentence-end") or {}
+            return {
+                "judgment_date": judgment.get("judgment_date"),
+                "sentence_end_date": end.get("sentence_end_date"),
             }
         return {}
 

@@ -4,6 +4,10 @@
     result = determine(facts, as_of=date.today())
     result.to_dict()                          # the screening.md result object
 
+    # The certificate of rehabilitation's earliest filing day (PC 4852.01 ff.), for its route:
+    finding = certificate_of_rehabilitation(facts, outcome=result.outcome, released_on=...,
+                                            resident_since=..., as_of=date.today())
+
     # One person's cases, decided together (results in input order):
     results = determine_person([facts_a, facts_b], as_of=date.today(), person=PersonFacts())
 
@@ -15,6 +19,11 @@ from .determination import CountResult, Determination, Outcome, Reason
 from .facts import UNKNOWABLE_FIELDS, CaseFacts, Count, Level, PersonFacts, Sentence
 from .parse import CaseError, parse_case, parse_person
 from .person import determine_person
+from .rules.certificate_of_rehabilitation import (
+    CertificateFinding,
+    CertificateStatus,
+    certificate_of_rehabilitation,
+)
 from .version import ENGINE_VERSION
 
 __all__ = [
@@ -22,6 +31,8 @@ __all__ = [
     "UNKNOWABLE_FIELDS",
     "CaseError",
     "CaseFacts",
+    "CertificateFinding",
+    "CertificateStatus",
     "Count",
     "CountResult",
     "Determination",
@@ -30,6 +41,7 @@ __all__ = [
     "PersonFacts",
     "Reason",
     "Sentence",
+    "certificate_of_rehabilitation",
     "check_judgment_date",
     "determine",
     "determine_person",

@@ -23,6 +23,8 @@ FACT_NAMES = (
     "court_name", "street", "city", "zip", "phone", "self_help_url", "efiling", "mail_filing",
     "fees", "copies", "serves_da",
 )  # fmt: skip
+# Facts an entry may leave out (then "ask the clerk"), checked like the others when present.
+OPTIONAL_FACT_NAMES = ("certificate_form",)
 ZIP = re.compile(r"^9[0-6]\d{3}(-\d{4})?$")  # California ZIP codes run 90000-96199
 SERVICE_VALUES = ("court_forwards", "petitioner_serves")
 # The courts' own sites: the Judicial Council's courts.ca.gov (with each court's subdomain) and the
@@ -76,6 +78,10 @@ class CourtRecord:
     serves_da: Fact[Service]
     # Which courthouse this is and why (or why none is named), when the court has several.
     courthouse_note: Bilingual | None = None
+    # The court's own petition form for a certificate of rehabilitation (there is no statewide
+    # Judicial Council form): its name and number as the court's page gives them. Optional in the
+    # file; absent means "ask the clerk".
+    certificate_form: Fact[str] = Fact()
 
     @property
     def has_address(self) -> bool:
@@ -153,7 +159,7 @@ def parse_courts(data: Any) -> dict[str, CourtRecord]:
         county = entry["county"]
         if county in records:
             raise CourtDataError(f"{where}.county: {county} appears twice.")
-        unknown = set(entry) - {"county", "courthouse_note", *FACT_NAMES}
+        unknown = set(entry) - {"county", "courthouse_note", *OPTIONAL_FACT_NAMES, *FACT_NAMES}
         if unknown:
             raise CourtDataError(f"{where}.{sorted(unknown)[0]}: unknown field.")
         missing = [name for name in FACT_NAMES if name not in entry]
@@ -161,10 +167,15 @@ def parse_courts(data: Any) -> dict[str, CourtRecord]:
             raise CourtDataError(f"{where}.{missing[0]}: missing (write {ASK_THE_CLERK!r}).")
         facts = {name: _fact(name, entry[name], f"{county}.{name}") for name in FACT_NAMES}
         note = entry.get("courthouse_note")
+        optional = {
+            name: _fact(name, entry.get(name, ASK_THE_CLERK), f"{county}.{name}")
+            for name in OPTIONAL_FACT_NAMES
+        }
         records[county] = CourtRecord(
             county=county,
             courthouse_note=_bilingual(note, f"{county}.courthouse_note") if note else None,
             **facts,
+            **optional,
         )
     absent = [county for county in COUNTIES if county not in records]
     if absent:

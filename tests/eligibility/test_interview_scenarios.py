@@ -184,9 +184,10 @@ def test_progress_counts_only_the_steps_that_apply(petitioner_client):
     html = petitioner_client.get(step_url("complied")).content.decode()
     # Every case question is counted, whether or not it applies (so the count does not jump):
     # county, number, date, conviction date, offenses, sentence, prison-term, supervision,
-    # realignment, sentence-end, probation, complied, since, right-now, trafficking, about-you,
-    # check: 17. "complied" is the 12th, though the five before it were skipped.
-    assert "Step 12 of 17" in html
+    # realignment, sentence-end, released, residence, probation, complied, since, right-now,
+    # trafficking, about-you, check: 19. "complied" is the 14th, though the seven before it
+    # were skipped.
+    assert "Step 14 of 19" in html
     assert 'href="/screening/questions/sentence/"' in html  # the back link
 
 

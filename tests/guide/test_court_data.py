@@ -119,6 +119,27 @@ def test_the_loader_refuses_facts_out_of_shape(changes, message):
     assert str(raised.value) == message
 
 
+def test_the_certificate_form_is_optional_and_ask_the_clerk_when_absent():
+    # No court's own certificate of rehabilitation form has been checked yet: none is named.
+    assert not any("certificate_form" in entry for entry in raw_entries())
+    assert not load_courts()["Fresno"].certificate_form.known
+    # One named with its court page and the day it was read is taken as given.
+    form = {"value": "Petition for Certificate of Rehabilitation (X-1)", "source": SOURCE,
+            "checked": DAY}  # fmt: skip
+    court = parse_courts(entry_with(certificate_form=form))["Alameda"]
+    assert court.certificate_form.value == "Petition for Certificate of Rehabilitation (X-1)"
+    assert court.certificate_form.source == SOURCE
+
+
+def test_the_certificate_form_needs_a_court_source():
+    form = {"value": "A form", "source": "https://example.com/", "checked": DAY}
+    with pytest.raises(CourtDataError) as raised:
+        parse_courts(entry_with(certificate_form=form))
+    assert str(raised.value) == (
+        "Alameda.certificate_form.source: must be the court web page the fact was read on."
+    )
+
+
 def test_the_loader_refuses_a_missing_county():
     data = {"courts": raw_entries()[1:]}
     with pytest.raises(CourtDataError, match="no entry for Alameda"):

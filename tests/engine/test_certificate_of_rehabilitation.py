@@ -1,0 +1,306 @@
+"""The certificate of rehabilitation's earliest filing day (PC 4852.01, 4852.03(a), 4852.06).
+
+Every expected date below was counted by hand from the statute: the period of rehabilitation
+starts on the day the person left prison and is 5 years plus 2, 4 or 5 more; its last day is the
+anniversary, and the first day to file is the day after (the engine's "after the lapse" reading).
+"""
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from eligibility.engine import (
+    CertificateStatus,
+    certificate_of_rehabilitation,
+    determine,
+    parse_case,
+)
+from eligibility.engine.rules import certificate_of_rehabilitation as cert
+
+from .scenarios import count
+
+D = date.fromisoformat
+SALE = count("HS", "11379", "felony")  # neither listed in 4852.03(a)(1) nor PC 290 registrable
+RAPE = count("PC", "261(a)(2)", "felony")  # PC 290 registrable
+MURDER = count("PC", "187(a)", "felony")  # PC 4852.03(a)(1)
+LEWD = count("PC", "288(a)", "felony")  # PC 4852.01(c)
+
+
+def prison(*counts: dict[str, Any], **fields: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": "prison-1",
+        "judgment_date": "2014-01-10",
+        "counts": list(counts),
+        "sentence": "state_prison",
+        "sentence_end_date": "2020-03-10",
+    }
+    data.update(fields)
+    return data
+
+
+def finding(
+    data: dict[str, Any],
+    *,
+    released_on: str | None,
+    resident_since: str | None,
+    as_of: str,
+    registrant: bool | None = False,
+    on_supervision_now: bool | None = False,
+) -> cert.CertificateFinding | None:
+    facts = parse_case(data)
+    outcome = determine(facts, as_of=D(as_of)).outcome
+    return certificate_of_rehabilitation(
+        facts,
+        outcome=outcome,
+        released_on=D(released_on) if released_on else None,
+        resident_since=D(resident_since) if resident_since else None,
+        as_of=D(as_of),
+        registrant=registrant,
+        on_supervision_now=on_supervision_now,
+    )
+
+
+def citations(result: cert.CertificateFinding) -> list[str]:
+    return [reason.citation for reason in result.reasons]
+
+
+# --- Most offenses: 5 years + 2 more (PC 4852.03(a)(3)) ---------------------------------------
+# Left prison 2017-03-10: the seven years' last day is 2024-03-10; the first day is 2024-03-11.
+
+
+def test_last_day_of_the_seven_years_is_not_yet() -> None:
+    result = finding(
+        prison(SALE), released_on="2017-03-10", resident_since="2017-03-10", as_of="2024-03-10"
+    )
+    assert result is not None
+    assert result.status is CertificateStatus.WAIT
+    assert result.earliest_filing_date == D("2024-03-11")
+    assert result.added_years == 2
+    assert "PC 4852.03(a)(3)" in citations(result)
+
+
+def test_first_day_after_the_seven_years_can_file() -> None:
+    result = finding(
+        prison(SALE), released_on="2017-03-10", resident_since="2017-03-10", as_of="2024-03-11"
+    )
+    assert result is not None
+    assert result.status is CertificateStatus.CAN_FILE
+    assert result.earliest_filing_date == D("2024-03-11")
+
+
+def test_the_period_ends_on_the_anniversary_in_words() -> None:
+    result = finding(
+        prison(SALE), released_on="2017-03-10", resident_since="2017-03-10", as_of="2024-03-10"
+    )
+    assert result is not None
+    period = next(r for r in result.reasons if r.citation == "PC 4852.03(a)(3)")
+    assert "(2017-03-10)" in period.text
+    assert "ends on 2024-03-10" in period.text
+
+
+def test_leap_day_release_counts_from_28_february() -> None:
+    # 2016-02-29 + 7 years: no 29 February in 2023, so the last day is 2023-02-28.
+    result = finding(
+        prison(SALE, sentence_end_date="2019-02-28"),
+        released_on="2016-02-29",
+        resident_since="2016-02-29",
+        as_of="2023-02-28",
+    )
+    assert result is not None
+    assert result.earliest_filing_date == D("2023-03-01")
+    assert result.status is CertificateStatus.WAIT
+
+
+# --- Longer periods -----------------------------------------------------------------------------
+
+
+def test_registrable_offense_adds_five_years() -> None:
+    # Left prison 2015-06-01: 10 years' last day 2025-06-01, first day 2025-06-02.
+    data = prison(RAPE, sentence_end_date="2018-06-01", registrant=True)
+    before = finding(
+        data, released_on="2015-06-01", resident_since="2015-06-01", as_of="2025-06-01"
+    )
+    after = finding(data, released_on="2015-06-01", resident_since="2015-06-01", as_of="2025-06-02")
+    assert before is not None
+    assert after is not None
+    assert before.added_years == 5
+    assert before.status is CertificateStatus.WAIT
+    assert before.earliest_filing_date == D("2025-06-02")
+    assert after.status is CertificateStatus.CAN_FILE
+    assert "PC 4852.03(a)(2)(A)" in citations(before)
+
+
+def test_murder_adds_four_years() -> None:
+    # Left prison 2010-01-20: 9 years' last day 2019-01-20, first day 2019-01-21.
+    result = finding(
+        prison(MURDER, judgment_date="1995-05-05", sentence_end_date="2013-01-20"),
+        released_on="2010-01-20",
+        resident_since="2010-01-20",
+        as_of="2019-01-20",
+    )
+    assert result is not None
+    assert result.added_years == 4
+    assert result.earliest_filing_date == D("2019-01-21")
+    assert result.status is CertificateStatus.WAIT
+    assert "PC 4852.03(a)(1)" in citations(result)
+
+
+def test_registration_not_known_counts_the_longer_wait_and_says_so() -> None:
+    result = finding(
+        prison(SALE),
+        released_on="2017-03-10",
+        resident_since="2017-03-10",
+        as_of="2024-03-11",
+        registrant=None,
+    )
+    assert result is not None
+    assert result.added_years == 5
+    assert result.earliest_filing_date == D("2027-03-11")
+    assert cert.ASSUME_REGISTRANT_UNKNOWN in result.assumptions
+
+
+# --- The other limits of PC 4852.06 ---------------------------------------------------------------
+
+
+def test_residence_that_began_later_decides() -> None:
+    # Moved back to California 2022-09-01: five years complete 2027-09-01, first day 2027-09-02.
+    result = finding(
+        prison(SALE), released_on="2017-03-10", resident_since="2022-09-01", as_of="2025-01-01"
+    )
+    assert result is not None
+    assert result.earliest_filing_date == D("2027-09-02")
+    assert result.status is CertificateStatus.WAIT
+
+
+def test_residence_before_prison_counts_only_from_release() -> None:
+    # Lived in California since 1990, but the five years count after leaving prison
+    # (2017-03-10); the seven-year period (2024-03-11) is later anyway.
+    result = finding(
+        prison(SALE), released_on="2017-03-10", resident_since="1990-01-01", as_of="2025-01-01"
+    )
+    assert result is not None
+    residence = next(r for r in result.reasons if "without a break since" in r.text)
+    assert "since 2017-03-10" in residence.text
+    assert result.earliest_filing_date == D("2024-03-11")
+
+
+def test_parole_that_ends_later_decides() -> None:
+    # Seven years from 2016-01-05 end 2023-01-05; parole runs to 2025-02-01: first day 2025-02-02.
+    result = finding(
+        prison(SALE, sentence_end_date="2025-02-01"),
+        released_on="2016-01-05",
+        resident_since="2016-01-05",
+        as_of="2024-06-01",
+    )
+    assert result is not None
+    assert result.earliest_filing_date == D("2025-02-02")
+    assert "PC 4852.06" in citations(result)
+
+
+def test_supervision_now_leaves_the_date_unknown() -> None:
+    result = finding(
+        prison(SALE),
+        released_on="2017-03-10",
+        resident_since="2017-03-10",
+        as_of="2025-01-01",
+        on_supervision_now=True,
+    )
+    assert result is not None
+    assert result.status is CertificateStatus.UNKNOWN
+    assert result.earliest_filing_date is None
+
+
+# --- Barred offenses (PC 4852.01(c)) --------------------------------------------------------------
+
+
+def test_barred_offense_has_no_date_and_names_the_pardon() -> None:
+    result = finding(
+        prison(SALE, LEWD),
+        released_on="2010-01-01",
+        resident_since="2010-01-01",
+        as_of="2025-01-01",
+    )
+    assert result is not None
+    assert result.status is CertificateStatus.BARRED
+    assert result.earliest_filing_date is None
+    assert citations(result) == ["PC 4852.01(c)"]
+    assert "PC 288(a)" in result.reasons[0].text
+    assert "4852.01(d)" in result.reasons[0].text
+
+
+# --- Answers not known ----------------------------------------------------------------------------
+
+
+def test_release_date_not_known_gives_no_date_and_an_assumption() -> None:
+    result = finding(
+        prison(SALE), released_on=None, resident_since="2010-01-01", as_of="2025-01-01"
+    )
+    assert result is not None
+    assert result.status is CertificateStatus.UNKNOWN
+    assert result.earliest_filing_date is None
+    assert cert.ASSUME_RELEASE_UNKNOWN in result.assumptions
+    assert cert.RELEASE_UNKNOWN in [r.text for r in result.reasons]
+
+
+def test_residence_not_known_gives_no_date_and_an_assumption() -> None:
+    result = finding(
+        prison(SALE), released_on="2010-01-01", resident_since=None, as_of="2025-01-01"
+    )
+    assert result is not None
+    assert result.status is CertificateStatus.UNKNOWN
+    assert result.earliest_filing_date is None
+    assert cert.ASSUME_RESIDENCE_UNKNOWN in result.assumptions
+
+
+def test_parole_end_not_known_is_an_assumption_not_a_stop() -> None:
+    data = prison(SALE, sentence_end_date=None)
+    data["sentence_end_date"] = None
+    facts = parse_case(data)
+    facts = type(facts)(**{**_fields(facts), "unknown": frozenset({"sentence_end_date"})})
+    result = certificate_of_rehabilitation(
+        facts,
+        outcome=determine(facts, as_of=D("2025-01-01")).outcome,
+        released_on=D("2017-03-10"),
+        resident_since=D("2017-03-10"),
+        as_of=D("2025-01-01"),
+    )
+    assert result is not None
+    assert result.earliest_filing_date == D("2024-03-11")
+    assert cert.ASSUME_SUPERVISION_END_UNKNOWN in result.assumptions
+
+
+def _fields(facts: Any) -> dict[str, Any]:
+    return {name: getattr(facts, name) for name in facts.__slots__}
+
+
+# --- Not the route --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        pytest.param(
+            {
+                "id": "p",
+                "judgment_date": "2020-01-15",
+                "counts": [count("PC", "484(a)", "misdemeanor")],
+                "sentence": "probation",
+                "sentence_end_date": "2023-01-15",
+            },
+            id="misdemeanor-probation-dismissable",
+        ),
+        pytest.param(
+            {
+                "id": "j",
+                "judgment_date": "2020-01-15",
+                "counts": [SALE],
+                "sentence": "county_jail",
+                "sentence_end_date": "2021-01-15",
+            },
+            id="county-jail-with-a-dismissal-route",
+        ),
+    ],
+)
+def test_no_finding_when_the_certificate_is_not_the_route(data: dict[str, Any]) -> None:
+    assert finding(data, released_on=None, resident_since=None, as_of="2025-06-15") is None
