@@ -120,8 +120,12 @@ def test_the_loader_refuses_facts_out_of_shape(changes, message):
 
 
 def test_the_certificate_form_is_optional_and_ask_the_clerk_when_absent():
-    # No court's own certificate of rehabilitation form has been checked yet: none is named.
-    assert not any("certificate_form" in entry for entry in raw_entries())
+    # Only San Diego's packet has been read on a court's page; the others name none.
+    named = {entry["county"] for entry in raw_entries() if "certificate_form" in entry}
+    assert named == {"San Diego"}
+    assert load_courts()["San Diego"].certificate_form.value == (
+        "Certificate of Rehabilitation and Pardon Instruction Packet (SDSC packet PKT-016)"
+    )
     assert not load_courts()["Fresno"].certificate_form.known
     # One named with its court page and the day it was read is taken as given.
     form = {"value": "Petition for Certificate of Rehabilitation (X-1)", "source": SOURCE,
