@@ -8,12 +8,24 @@ member of staff did it, stay for the clinic's audit (docs/review.md, the privacy
 Kept apart from services.py, which imports the renderer (WeasyPrint): the daily purge need not
 load it."""
 
+import logging
+
 from django.db.models import QuerySet
 
 from eligibility.models import Case
 
 from . import storage
-from .models import Message, Packet, PacketVersion, PaperAccess, Reminder, ReviewEvent
+from .models import (
+    FileToDelete,
+    Message,
+    Packet,
+    PacketVersion,
+    PaperAccess,
+    Reminder,
+    ReviewEvent,
+)
+
+logger = logging.getLogger(__name__)
 
 
 def packets_erase_for_cases(*, cases: QuerySet[Case]) -> None:
@@ -21,9 +33,7 @@ def packets_erase_for_cases(*, cases: QuerySet[Case]) -> None:
     packets, and the cases' reminders; keep their audit rows as kind and time (no per-row
     signals: nothing here has history or signal receivers)."""
     versions = PacketVersion.objects.filter(packet__case__in=cases)
-    storage.files_delete(
-        [name for pair in versions.values_list("file", "preview") for name in pair]
-    )
+    files_erase([name for pair in versions.values_list("file", "preview") for name in pair])
     packets = Packet.objects.filter(case__in=cases)
     audit_rows_detach(packets=packets, owners=cases.values_list("person__owner", flat=True))
     for model in (Message, PacketVersion):
@@ -39,3 +49,31 @@ def audit_rows_detach(*, packets: QuerySet[Packet], owners: QuerySet[Case, int |
     ReviewEvent.objects.filter(packet__in=packets, actor__in=owners).update(actor=None)
     ReviewEvent.objects.filter(packet__in=packets).update(packet=None, version=None, message="")
     PaperAccess.objects.filter(packet__in=packets).update(packet=None, version_number=None)
+
+
+def files_erase(names: list[str]) -> None:
+    """Delete these stored files now or, when the object store is down, write their names down
+    to be deleted once it answers again: a person's deletion never waits for, or fails on, the
+    store (the files are ciphertext meanwhile)."""
+    names = [name for name in names if name]
+    try:
+        storage.files_delete(names)
+    except storage.StorageUnavailable:
+        logger.warning("Object store down: %d file deletions wait for it", len(names))
+        FileToDelete.objects.bulk_create(
+            [FileToDelete(name=name) for name in names], ignore_conflicts=True
+        )
+
+
+def files_erase_waiting() -> tuple[int, int]:
+    """Delete the files whose deletion waited for the store; returns (deleted, still waiting).
+    Stops at the first failure: the store is still down."""
+    deleted = 0
+    for row in FileToDelete.objects.order_by("pk"):
+        try:
+            storage.files_delete([row.name])
+        except storage.StorageUnavailable:
+            break
+        row.delete()
+        deleted += 1
+    return deleted, FileToDelete.objects.count()

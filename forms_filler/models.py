@@ -219,3 +219,15 @@ class PaperAccess(models.Model):
     def __str__(self) -> str:
         packet = self.packet or _("erased packet")
         return f"{self.user} viewed {packet} ({self.kind})"
+
+
+class FileToDelete(models.Model):
+    """A stored file whose deletion must wait for the object store to answer again (an account
+    deleted during an outage). Only the object's name, made of the packet id, version number and
+    content hash: nothing about the person. `recover_stuck_renders` deletes them."""
+
+    name = models.CharField(max_length=255, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return self.name

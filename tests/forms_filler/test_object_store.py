@@ -4,6 +4,7 @@ S3-protocol server, moto's, in its own process) or on the local disk, always enc
 Write, read, delete, a missing object, the store being down, a public bucket, tampered bytes and
 key rotation, through the storage module, the HTTP views and the management command."""
 
+import io
 import json
 
 import pytest
@@ -15,7 +16,7 @@ from django.urls import reverse
 from expunge_portal.settings.object_store import StorageConfigError, s3_options
 from expunge_portal.site.services import user_delete
 from forms_filler import review, services, storage
-from forms_filler.models import PacketVersion, RenderStatus
+from forms_filler.models import FileToDelete, PacketVersion, RenderStatus
 from tests.factories import make_case, make_person
 
 pytestmark = pytest.mark.django_db
@@ -313,3 +314,39 @@ def test_missing_or_bad_key_is_an_error_at_start(settings) -> None:
     settings.PACKET_ENCRYPTION_KEYS = ["not-a-key"]
     messages = [m for m in run_checks(tags=["packets"]) if m.id == "forms_filler.E001"]
     assert "Key number 1" in messages[0].msg
+
+
+def test_deleting_the_account_while_the_store_is_down_deletes_the_files_later(
+    s3_server, s3_bucket, petitioner, case, django_capture_on_commit_callbacks
+) -> None:
+    version = render_for(case, petitioner, django_capture_on_commit_callbacks)
+    names = {version.file.name, version.preview.name}
+    s3_server.stop()
+    try:
+        user_delete(user=petitioner)  # does not wait for, or fail on, the store
+    finally:
+        s3_server.start()
+    assert not PacketVersion.objects.exists()
+    assert set(FileToDelete.objects.values_list("name", flat=True)) == names
+    # moto comes back empty: put the two objects back, as a real store would still hold them.
+    client = s3_server.client()
+    client.create_bucket(Bucket=s3_bucket)
+    for name in names:
+        client.put_object(Bucket=s3_bucket, Key=name, Body=b"ciphertext")
+    out = io.StringIO()
+    call_command("recover_stuck_renders", stdout=out)
+    assert "2 deleted, 0 still wait" in out.getvalue()
+    assert bucket_objects(s3_server, s3_bucket) == {}
+    assert not FileToDelete.objects.exists()
+
+
+def test_waiting_file_deletions_wait_while_the_store_stays_down(s3_server, s3_bucket) -> None:
+    FileToDelete.objects.create(name="packets/1/v1-abc.pdf.enc")
+    s3_server.stop()
+    try:
+        out = io.StringIO()
+        call_command("recover_stuck_renders", stdout=out)
+    finally:
+        s3_server.start()
+    assert "0 deleted, 1 still wait" in out.getvalue()
+    assert FileToDelete.objects.count() == 1
