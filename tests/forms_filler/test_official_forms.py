@@ -152,6 +152,26 @@ def test_the_packet_keeps_its_order_with_the_official_forms(two_case_packet):
     assert len(pypdf.PdfReader(BytesIO(two_case_packet)).pages) == 7 + 6
 
 
+def test_a_mixed_packet_has_the_renditions_parts_and_pages(forms_dir):
+    six_counts = tuple(count(f"48{n}") for n in range(6))
+    cases = (
+        case(case_number="NOPE1", outcome="not_eligible", form_item=None),
+        case(form_item="2c", outcome="discretionary", counts=six_counts),
+    )
+    official_pdf = rendered(forms_dir, *cases, declaration="A statement.")
+    rendition_pdf = rendered("", *cases, declaration="A statement.")
+    expected = ["not_eligible", "cover", "cr180", "cr181", "declaration", "attachment"]
+    assert part_sequence(rendition_pdf) == expected
+    assert part_sequence(official_pdf) == expected
+    pages = [len(pypdf.PdfReader(BytesIO(pdf)).pages) for pdf in (official_pdf, rendition_pdf)]
+    assert pages[0] == pages[1]
+    values = pypdf_fields(official_pdf)
+    assert values[CASE_NUMBER_P1] == "22FE012345"
+    assert values[f"{CR180}.LI1[0].li1[0].ConvTable[0].Row5[0].Section5[0]"] == "484"
+    # The not-eligible case has no petition, so the only copy is the second case's.
+    assert not any(name.startswith("CR-180[1]") for name in values)
+
+
 def test_caption_item_1_and_signature_read_back(two_case_packet):
     values = pypdf_fields(two_case_packet)
     attorney = f"{CR180}.P1Caption[0].AttyPartyInfo[0]"
