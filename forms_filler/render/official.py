@@ -229,6 +229,41 @@ def _hide_screen_only_layers(pdf: pikepdf.Pdf) -> None:
     config.OFF = pikepdf.Array([*config.get("/OFF", []), *screen_only])
 
 
+ATTACHMENT_NOTE = "See Attachment 1."
+
+
+def _widget_rect(page: pikepdf.Page, partial_name: str) -> list[float]:
+    for annotation in page.obj.get("/Annots", pikepdf.Array()):
+        if str(annotation.get("/T", "")) == partial_name:
+            return [float(value) for value in annotation.Rect]
+    raise LookupError(partial_name)
+
+
+def _note_attachment(pdf: pikepdf.Pdf) -> None:
+    """Point item 1 to Attachment 1, as the rendition does: the form has no field for it.
+
+    The note goes at the end of the line under the table ("If additional space is needed…
+    (form MC-025)."), which ends about 25 points right of the last column's left edge and 13
+    points below row 5 on the 2024 revision; both are read from row 5's fields."""
+    page = pdf.pages[0]
+    code = _widget_rect(page, "Code5[0]")
+    last_column = _widget_rect(page, "Offense5[0]")
+    x, y = last_column[0] + 25, code[1] - 13.3
+    font = pikepdf.Dictionary(
+        Type=pikepdf.Name.Font,
+        Subtype=pikepdf.Name.Type1,
+        BaseFont=pikepdf.Name("/Helvetica-Bold"),
+        Encoding=pikepdf.Name.WinAnsiEncoding,
+    )
+    resources = page.obj.Resources
+    if "/Font" not in resources:
+        resources.Font = pikepdf.Dictionary()
+    resources.Font.EPNote = pdf.make_indirect(font)
+    page.contents_add(pikepdf.Stream(pdf, b"q\n"), prepend=True)
+    note = f"Q q BT /EPNote 8 Tf 0 g {x:.2f} {y:.2f} Td ({ATTACHMENT_NOTE}) Tj ET Q\n"
+    page.contents_add(pikepdf.Stream(pdf, note.encode("ascii")))
+
+
 def fill_form(template: Path, kind: str, context: dict[str, Any], *, copy: int = 0) -> pikepdf.Pdf:
     """One official form filled for one case, its appearances drawn, ready to merge.
 
@@ -241,6 +276,8 @@ def fill_form(template: Path, kind: str, context: dict[str, Any], *, copy: int =
         form[name].value = value
     for name in checked:
         form[name].checked = True
+    if kind == "cr180" and context.get("attachment_rows"):
+        _note_attachment(pdf)
     acroform = pdf.Root.AcroForm
     for key in ("/XFA", "/NeedsRendering"):
         if key in acroform:

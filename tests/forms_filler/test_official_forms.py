@@ -21,7 +21,7 @@ from PIL import Image
 from forms_filler.render import official_fields as fields
 from forms_filler.render import render_packet_pdf
 
-from .conftest import case, count, packet, part_sequence
+from .conftest import case, count, packet, page_texts, part_sequence
 
 REPO = Path(__file__).resolve().parents[2]
 CANDIDATES = [
@@ -170,6 +170,14 @@ def test_a_mixed_packet_has_the_renditions_parts_and_pages(forms_dir):
     assert values[f"{CR180}.LI1[0].li1[0].ConvTable[0].Row5[0].Section5[0]"] == "484"
     # The not-eligible case has no petition, so the only copy is the second case's.
     assert not any(name.startswith("CR-180[1]") for name in values)
+    # Item 1 points to the attachment, as the rendition does, under the table.
+    assert [text for text in page_texts(official_pdf) if "See Attachment 1." in text] == [
+        next(text for text in page_texts(official_pdf) if "Vehicle, etc.)" in text)
+    ]
+
+
+def test_no_attachment_no_pointer(two_case_packet):
+    assert not [text for text in page_texts(two_case_packet) if "See Attachment" in text]
 
 
 def test_caption_item_1_and_signature_read_back(two_case_packet):
