@@ -1,10 +1,14 @@
 """Packet render benchmark (not a test): median render time and peak memory.
 
-    .venv/bin/python bench/packet_bench.py [--runs 15]
+    .venv/bin/python bench/packet_bench.py [--runs 15] [--official-forms DIR]
 
 Renders a one-case and a five-case packet (each case: cover, CR-180, CR-181; the five-case one
 also has a declaration) through `render_packet_pdf`, the function the worker calls. Target: under
 0.5 s for one case. Figures and the machine they came from go in docs/packets.md.
+
+`--official-forms DIR` times the official-fill path (OFFICIAL_FORMS_DIR=DIR, holding cr180.pdf and
+cr181.pdf) instead of the rendition. Run each path in its own process: the peak RSS is the
+process's.
 """
 
 import argparse
@@ -25,6 +29,8 @@ import django
 
 django.setup()
 
+from django.conf import settings  # noqa: E402
+
 from forms_filler.render import (  # noqa: E402
     CaseInput,
     CountInput,
@@ -35,6 +41,7 @@ from forms_filler.render import (  # noqa: E402
     render_packet_pdf,
 )
 from forms_filler.render.host import harfbuzz_subset_loaded  # noqa: E402
+from forms_filler.render.official import official_forms  # noqa: E402
 
 PETITIONER = Petitioner(
     name="Ana María Ruiz",
@@ -116,7 +123,14 @@ def part_split(subject: PacketInput, runs: int) -> dict[str, tuple[float, float]
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
-    runs = parser.parse_args().runs
+    parser.add_argument("--official-forms", metavar="DIR", default="")
+    arguments = parser.parse_args()
+    runs = arguments.runs
+    settings.OFFICIAL_FORMS_DIR = arguments.official_forms
+    if arguments.official_forms and official_forms() is None:
+        sys.exit(f"{arguments.official_forms} lacks a usable cr180.pdf or cr181.pdf (W003).")
+    path = "official forms filled" if arguments.official_forms else "rendition"
+    print(f"court forms: {path}")
 
     render_packet_pdf(packet(1))  # warm-up: imports, font loading, template compilation
     print(
@@ -128,11 +142,12 @@ def main() -> None:
     for cases in (1, 5):
         median, size = median_seconds(packet(cases), runs)
         print(f"{cases} case(s): median {median:.3f} s over {runs} runs, {size / 1024:.0f} KiB")
-    split = part_split(packet(1), runs)
-    print(
-        "one case by part (layout + write alone): "
-        + ", ".join(f"{kind} {lay:.3f} + {wri:.3f} s" for kind, (lay, wri) in split.items())
-    )
+    if not arguments.official_forms:
+        split = part_split(packet(1), runs)
+        print(
+            "one case by part (layout + write alone): "
+            + ", ".join(f"{kind} {lay:.3f} + {wri:.3f} s" for kind, (lay, wri) in split.items())
+        )
 
     tracemalloc.start()
     render_packet_pdf(packet(5))

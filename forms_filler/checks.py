@@ -81,3 +81,28 @@ def private_bucket(app_configs: object = None, **kwargs: object) -> list[CheckMe
             )
         ]
     return []
+
+
+@register("packets")
+def official_forms_directory(app_configs: object = None, **kwargs: object) -> list[CheckMessage]:
+    """A missing or wrong form in OFFICIAL_FORMS_DIR: packets fall back to the rendition."""
+    from django.conf import settings
+
+    directory = getattr(settings, "OFFICIAL_FORMS_DIR", "")
+    if not directory:
+        return []
+    from .render.official import check_directory
+
+    _forms, problems = check_directory(directory)
+    return [
+        Warning(
+            f"OFFICIAL_FORMS_DIR: {problem} Packets use the rendition of CR-180 and CR-181.",
+            hint=(
+                "Put the Judicial Council's CR-180 and CR-181 (Rev. January 1, 2024), as "
+                "downloaded from courts.ca.gov, in that directory as cr180.pdf and cr181.pdf, "
+                "or unset OFFICIAL_FORMS_DIR."
+            ),
+            id="forms_filler.W003",
+        )
+        for problem in problems
+    ]

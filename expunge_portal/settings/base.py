@@ -330,6 +330,9 @@ LOGGING = {
 CLINIC_NAME = os.environ.get("CLINIC_NAME", "Expunge Portal Clinic")
 CLINIC_EMAIL = os.environ.get("CLINIC_EMAIL", "help@example.org")
 CLINIC_PHONE = os.environ.get("CLINIC_PHONE", "")
+# A directory holding the Judicial Council's cr180.pdf and cr181.pdf: packets then fill those
+# forms instead of the rendition (forms_filler/render/official.py; check forms_filler.W003).
+OFFICIAL_FORMS_DIR = os.environ.get("OFFICIAL_FORMS_DIR", "")
 # New packet versions one person may have made per hour (forms_filler.services.packet_request).
 PACKET_RENDERS_PER_HOUR = int(os.environ.get("PACKET_RENDERS_PER_HOUR", "10"))
 # Drafts and sessions older than this are purged by `manage.py purge_stale_data`.

@@ -23,4 +23,6 @@ STORAGES = {
     },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Tests of the official forms set this themselves; every other test sees the rendition.
+OFFICIAL_FORMS_DIR = ""
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}

@@ -15,7 +15,10 @@ from collections.abc import Iterator
 # noise around real warnings, so this comes before the imports.
 logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 logging.getLogger("fontTools").setLevel(logging.WARNING)
+# pikepdf announces at INFO that its C++ log bridge is up.
+logging.getLogger("pikepdf._core").setLevel(logging.WARNING)
 
+import pikepdf  # noqa: E402
 from django.template.loader import render_to_string  # noqa: E402
 from django.utils import translation  # noqa: E402
 from weasyprint import CSS, HTML, Document  # noqa: E402
@@ -24,6 +27,14 @@ from weasyprint.text.fonts import FontConfiguration  # noqa: E402
 
 from .documents import Part, packet_parts, packet_title  # noqa: E402
 from .inputs import CaseInput, CountInput, CountyNotes, PacketInput, Petitioner  # noqa: E402
+from .official import (  # noqa: E402
+    OFFICIAL_KINDS,
+    OfficialForms,
+    fill_form,
+    fits_form_font,
+    merge,
+    official_forms,
+)
 from .url_fetcher import PacketURLFetcher, asset_url  # noqa: E402
 
 __all__ = [
@@ -64,15 +75,28 @@ def _stylesheet(
     return cached
 
 
+def _parts(packet: PacketInput) -> list[Part]:
+    with translation.override(packet.language):
+        return packet_parts(packet)
+
+
+def _part_html(part: Part) -> str:
+    with translation.override(part.language):
+        return render_to_string(part.template, part.context)
+
+
 def packet_html(packet: PacketInput) -> list[tuple[Part, str]]:
     """Each part with its HTML, for debugging and for tests that inspect markup."""
-    with translation.override(packet.language):
-        parts = packet_parts(packet)
-    rendered: list[tuple[Part, str]] = []
+    return [(part, _part_html(part)) for part in _parts(packet)]
+
+
+def _layout(parts: list[Part], url_fetcher: PacketURLFetcher | None) -> Iterator[Document]:
+    stylesheet, font_config = _stylesheet(url_fetcher)
+    fetcher = url_fetcher or PacketURLFetcher()
     for part in parts:
-        with translation.override(part.language):
-            rendered.append((part, render_to_string(part.template, part.context)))
-    return rendered
+        yield HTML(string=_part_html(part), url_fetcher=fetcher).render(
+            stylesheets=[stylesheet], font_config=font_config
+        )
 
 
 def layout_parts(
@@ -80,26 +104,51 @@ def layout_parts(
 ) -> Iterator[tuple[Part, Document]]:
     """Each part laid out as its own document (so each court form counts its own pages), one at
     a time: the benchmark times them part by part."""
-    stylesheet, font_config = _stylesheet(url_fetcher)
-    fetcher = url_fetcher or PacketURLFetcher()
-    for part, html in packet_html(packet):
-        document = HTML(string=html, url_fetcher=fetcher).render(
-            stylesheets=[stylesheet], font_config=font_config
-        )
-        yield part, document
+    parts = _parts(packet)
+    yield from zip(parts, _layout(parts, url_fetcher), strict=True)
 
 
 def render_packet_pdf(packet: PacketInput, *, url_fetcher: PacketURLFetcher | None = None) -> bytes:
     """Render the whole packet to one PDF (US Letter, fonts embedded, text extractable).
 
-    The parts' pages are joined into one document. `url_fetcher` is for tests that record what
+    The parts' pages are joined into one document. With the operator's official forms
+    (`OFFICIAL_FORMS_DIR`, see `official.py`) CR-180 and CR-181 are those forms filled, merged
+    between WeasyPrint's pages. `url_fetcher` is for tests that record what
     was fetched.
     """
     if not packet.cases:
         raise ValueError("A packet needs at least one case.")
-    documents = [document for _part, document in layout_parts(packet, url_fetcher=url_fetcher)]
+    parts = _parts(packet)
+    forms = official_forms()
+    if forms is not None and not fits_form_font(parts):
+        # The official forms' font lacks some letter of the packet's text (e.g. Vietnamese):
+        # their appearance would print "?" for it, so this packet keeps the rendition.
+        forms = None
+    laid_out = [part for part in parts if forms is None or part.kind not in OFFICIAL_KINDS]
+    documents = list(_layout(laid_out, url_fetcher))
     combined = documents[0].copy([page for document in documents for page in document.pages])
     with translation.override(packet.language):
         title = packet_title(packet)
     combined.metadata = DocumentMetadata(title=title, lang=packet.language, generator=GENERATOR)
-    return combined.write_pdf()
+    if forms is None:
+        return combined.write_pdf()
+    return merge(combined.write_pdf(), _filled_forms(parts, documents, forms))
+
+
+def _filled_forms(
+    parts: list[Part], documents: list[Document], forms: OfficialForms
+) -> list[tuple[int, pikepdf.Pdf]]:
+    """Each filled official form with the packet page it starts on, parts in packet order."""
+    inserts: list[tuple[int, pikepdf.Pdf]] = []
+    laid_out = iter(documents)
+    position = 0
+    copies = dict.fromkeys(OFFICIAL_KINDS, 0)
+    for part in parts:
+        if part.kind in OFFICIAL_KINDS:
+            form = fill_form(forms.path(part.kind), part.kind, part.context, copy=copies[part.kind])
+            copies[part.kind] += 1
+            inserts.append((position, form))
+            position += len(form.pages)
+        else:
+            position += len(next(laid_out).pages)
+    return inserts
