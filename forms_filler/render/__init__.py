@@ -108,18 +108,23 @@ def layout_parts(
     yield from zip(parts, _layout(parts, url_fetcher), strict=True)
 
 
-def render_packet_pdf(packet: PacketInput, *, url_fetcher: PacketURLFetcher | None = None) -> bytes:
+def render_packet_pdf(
+    packet: PacketInput,
+    *,
+    url_fetcher: PacketURLFetcher | None = None,
+    official: bool = True,
+) -> bytes:
     """Render the whole packet to one PDF (US Letter, fonts embedded, text extractable).
 
     The parts' pages are joined into one document. With the operator's official forms
     (`OFFICIAL_FORMS_DIR`, see `official.py`) CR-180 and CR-181 are those forms filled, merged
-    between WeasyPrint's pages. `url_fetcher` is for tests that record what
-    was fetched.
+    between WeasyPrint's pages, unless `official` is false. `url_fetcher` is for tests that
+    record what was fetched.
     """
     if not packet.cases:
         raise ValueError("A packet needs at least one case.")
     parts = _parts(packet)
-    forms = official_forms()
+    forms = official_forms() if official else None
     if forms is not None and not fits_form_font(parts):
         # The official forms' font lacks some letter of the packet's text (e.g. Vietnamese):
         # their appearance would print "?" for it, so this packet keeps the rendition.

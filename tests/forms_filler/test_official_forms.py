@@ -7,19 +7,22 @@ tests link them into a temporary directory under the names the portal expects. V
 back with pypdf, not with the pikepdf that wrote them.
 """
 
+import json
 import os
-from io import BytesIO
+from io import BytesIO, StringIO
 from pathlib import Path
 
 import pypdf
 import pypdfium2
 import pytest
 from django.core.checks import run_checks
+from django.core.management import call_command
 from django.test import override_settings
 from PIL import Image
 
 from forms_filler.render import official_fields as fields
 from forms_filler.render import render_packet_pdf
+from forms_filler.render.official import official_forms
 
 from .conftest import case, count, packet, page_texts, part_sequence
 
@@ -413,3 +416,36 @@ def test_a_name_the_forms_font_cannot_print_keeps_the_rendition(forms_dir):
     # The official forms draw in Windows-1252 Arial: "ễ" would print as "?".
     assert is_rendition(rendered(forms_dir, case(), name="Nguyễn Văn An"))
     assert not is_rendition(rendered(forms_dir, case(), name="José Muñoz"))
+
+
+CLI_INPUT = {
+    "petitioner": {"name": "Ana Ruiz", "street": "1 A Street", "city": "Sacramento",
+                   "state": "CA", "zip": "95814", "phone": "(916) 555-0100",
+                   "email": "ana@example.org"},
+    "cases": [{"county": "Sacramento", "case_number": "22FE000123",
+               "judgment_date": "2020-01-10",
+               "counts": [{"code": "PC", "section": "487(a)", "level": "felony"}],
+               "sentence": "probation", "sentence_end_date": "2023-05-10"}],
+}  # fmt: skip
+
+
+@pytest.mark.django_db
+def test_build_packet_keeps_the_contracts_checkbox_glyphs_with_official_forms(
+    forms_dir, tmp_path
+) -> None:
+    """The CLI's contract promises ☒/☐ in the text: it renders the rendition even when the
+    operator's forms are configured."""
+    source = tmp_path / "in.json"
+    source.write_text(json.dumps(CLI_INPUT))
+    out = tmp_path / "packet.pdf"
+    with override_settings(OFFICIAL_FORMS_DIR=str(forms_dir)):
+        assert official_forms() is not None  # configured and valid
+        call_command(
+            "build_packet", str(source), "--output", str(out), "--as-of", "2025-06-15",
+            stdout=StringIO(),
+        )  # fmt: skip
+    reader = pypdf.PdfReader(out)
+    text = "".join(page.extract_text() for page in reader.pages)
+    assert "☒" in text
+    assert "☐" in text
+    assert not reader.get_fields()  # no AcroForm: the rendition

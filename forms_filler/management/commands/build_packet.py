@@ -55,7 +55,9 @@ class Command(BaseCommand):
             packet = packet_input_from_dict(data, as_of=as_of, language=options["language"])
         except PacketInputError as error:
             raise CommandError(str(error), returncode=INVALID_INPUT) from error
-        pdf = render_packet_pdf(packet)
+        # Always the rendition: the contract promises the boxes as ☒/☐ in the PDF's text, which
+        # the official forms' own check boxes are not (docs/packets.md).
+        pdf = render_packet_pdf(packet, official=False)
         self._write_atomically(output, pdf)
         self.stdout.write(f"Wrote {output} ({len(pdf):,} bytes, {len(packet.cases)} case(s)).")
 
