@@ -482,3 +482,49 @@ def test_assign_to_other_staff_and_refuse_non_staff(staff_client, petitioner, ca
     staff_client.post(staff_url(packet, "assign"), {"assignee": petitioner.pk})
     packet.refresh_from_db()
     assert packet.assigned_to == colleague
+
+
+# --- What a refusal and a decision's message say (mutation testing found these unchecked) ----
+
+
+def test_an_unscreened_case_cannot_be_approved_and_the_refusal_says_why(
+    clinic_staff, petitioner
+) -> None:
+    packet = packet_in(make_case(make_person(petitioner)), S.IN_REVIEW)
+    packet.case.determinations.all().delete()
+    with pytest.raises(review.ReviewRefused) as refused:
+        review.review_approve(packet=packet, reviewer=clinic_staff)
+    assert str(refused.value) == "This case has not been screened, so it cannot be approved."
+
+
+def test_a_blocked_case_refusal_names_the_outcome_and_the_engines_reasons(
+    clinic_staff, petitioner
+) -> None:
+    packet = packet_in(make_case(make_person(petitioner), outcome="blocked"), S.IN_REVIEW)
+    with pytest.raises(review.ReviewRefused) as refused:
+        review.review_approve(packet=packet, reviewer=clinic_staff)
+    text = str(refused.value)
+    assert text.startswith("This case cannot be approved: the screening says “")
+    assert "You completed probation and are not on supervision or charged now." in text
+    assert Packet.objects.get(pk=packet.pk).review_status == S.IN_REVIEW
+
+
+@pytest.mark.parametrize(
+    ("door", "status"),
+    [(review.review_close, S.IN_REVIEW), (review.review_mark_filed, S.APPROVED)],
+)
+def test_a_decision_without_a_message_writes_none_and_with_one_signs_it(
+    clinic_staff, case, door, status
+) -> None:
+    packet = packet_in(case, status)
+    door(packet=packet, reviewer=clinic_staff)
+    assert not Message.objects.filter(packet=packet).exists()
+
+    other = packet_in(make_case(case.person, case_number="24CR009999"), status)
+    door(packet=other, reviewer=clinic_staff, message="  Filed on Monday.  ")
+    message = Message.objects.get(packet=other)
+    assert (message.body, message.author, message.internal) == (
+        "Filed on Monday.",
+        clinic_staff,
+        False,
+    )
