@@ -112,6 +112,8 @@ class Case(models.Model):
     new_conviction_since_judgment = answer(_("A new conviction since the sentence in this case"))
     pre_realignment_1170h_eligible = answer(_("Sentenced to prison before realignment"))
     trafficking_victim = answer(_("Conviction caused by human trafficking"))
+    # PC 1203.4b: served on a fire crew or at a fire camp while in custody for this case.
+    fire_camp = answer(_("Served on a fire crew or at a fire camp while in custody"))
     # The person's own words on why dismissal is fair; attached as a declaration (MC-031 style)
     # when the court decides in the interests of justice.
     statement = models.TextField(_("statement to the judge"), max_length=5000, blank=True)

@@ -178,7 +178,9 @@ def case_input_from_dict(
         county=county,
         case_number=case_number,
         judgment_date=facts.judgment_date,
-        dej_dismissed_on=facts.sentence_end_date if facts.sentence is Sentence.DEFERRED_ENTRY_OF_JUDGMENT else None,
+        dej_dismissed_on=facts.sentence_end_date
+        if facts.sentence is Sentence.DEFERRED_ENTRY_OF_JUDGMENT
+        else None,
         counts=tuple(_count_input(count, language=language) for count in determination["counts"]),
         determination=determination,
         county_notes=notes,

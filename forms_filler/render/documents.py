@@ -62,7 +62,9 @@ def checkbox_glyphs(*, form_item: str | None, remedy: str | None) -> dict[str, s
     checked = {box for box in (item, parent) if box}
     glyphs = {box: CHECKED if box in checked else EMPTY for box in ALL_BOXES}
     item7 = "7" in checked
-    glyphs.update({box: CHECKED if item7 and box in ITEM7_CHECKED else EMPTY for box in ITEM7_BOXES})
+    glyphs.update(
+        {box: CHECKED if item7 and box in ITEM7_CHECKED else EMPTY for box in ITEM7_BOXES}
+    )
     return glyphs
 
 

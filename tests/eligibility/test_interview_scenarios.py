@@ -93,6 +93,7 @@ def test_felony_county_jail_without_supervision_uses_1203_41_item_5b(petitioner_
         ("sentence-end", {"sentence_ended": "yes", "sentence_end_date": iso(1000)}),
         ("complied", {"sentence_complied": "yes"}),
         ("since", {"new_conviction_since_judgment": "no"}),
+        ("fire-camp", {"fire_camp": "no"}),
         ("right-now", NO_TROUBLE),
     ]
     finish(petitioner_client, steps)
@@ -184,9 +185,9 @@ def test_progress_counts_only_the_steps_that_apply(petitioner_client):
     html = petitioner_client.get(step_url("complied")).content.decode()
     # Every case question is counted, whether or not it applies (so the count does not jump):
     # county, number, date, conviction date, offenses, sentence, prison-term, supervision,
-    # realignment, sentence-end, probation, complied, since, right-now, trafficking, about-you,
-    # check: 17. "complied" is the 12th, though the five before it were skipped.
-    assert "Step 12 of 17" in html
+    # realignment, sentence-end, probation, complied, since, fire-camp, right-now, trafficking,
+    # about-you, check: 18. "complied" is the 12th, though the five before it were skipped.
+    assert "Step 12 of 18" in html
     assert 'href="/screening/questions/sentence/"' in html  # the back link
 
 

@@ -1094,8 +1094,12 @@ SCENARIOS = [
     # --- PC 17(d)(2): a PC 19.8 misdemeanor may become an infraction ---
     row(
         "17d2-pc-415-misdemeanor-with-a-plain-theft",
-        case(count("PC", "415", "misdemeanor"), MISD_THEFT, sentence="no_probation",
-             sentence_end_date=...),  # fmt: skip
+        case(
+            count("PC", "415", "misdemeanor"),
+            MISD_THEFT,
+            sentence="no_probation",
+            sentence_end_date=...,
+        ),
         Expect(
             "eligible",
             "1203.4a",
@@ -1133,8 +1137,12 @@ SCENARIOS = [
     ),
     row(
         "17d2-reported-even-when-blocked",
-        case(count("PC", "415", "misdemeanor"), sentence="no_probation", sentence_end_date=...,
-             pending_charges=True),  # fmt: skip
+        case(
+            count("PC", "415", "misdemeanor"),
+            sentence="no_probation",
+            sentence_end_date=...,
+            pending_charges=True,
+        ),
         Expect("blocked", "1203.4a", "3a", "2021-01-16", reduction_17d2=True),
     ),
 ]

@@ -83,11 +83,20 @@ def test_a_running_dej_does_not_block_the_persons_other_case(tmp_path: Path) -> 
 
 def test_reduction_17d2_per_count_and_per_case(tmp_path: Path) -> None:
     cases = [
-        case(count("PC", "415", "misdemeanor"), MISD_THEFT, id="mixed", sentence="no_probation",
-             sentence_end_date=...),  # fmt: skip
+        case(
+            count("PC", "415", "misdemeanor"),
+            MISD_THEFT,
+            id="mixed",
+            sentence="no_probation",
+            sentence_end_date=...,
+        ),
         case(count("VC", "12500", "misdemeanor"), id="probation"),
-        case(count("PC", "415", "infraction"), id="infraction", sentence="no_probation",
-             sentence_end_date=...),  # fmt: skip
+        case(
+            count("PC", "415", "infraction"),
+            id="infraction",
+            sentence="no_probation",
+            sentence_end_date=...,
+        ),
         case(count("PC", "602", "misdemeanor"), id="not-listed"),
         dej(count("PC", "415", "misdemeanor"), id="dej"),
     ]

@@ -114,7 +114,9 @@ def test_17d2_column_and_item_8_from_the_json_path():
         "eligible misdemeanor offenses be reduced to infractions under Penal Code section 17(d)(2)"
         in text
     )
-    assert "8. Petitioner requests that the eligible felony offenses listed above be reduced" in text
+    assert (
+        "8. Petitioner requests that the eligible felony offenses listed above be reduced" in text
+    )
 
 
 @pytest.mark.django_db
