@@ -217,3 +217,25 @@ def test_the_17d2_reduction_is_explained_in_english_and_spanish(petitioner_clien
 def test_no_17d2_explanation_for_a_plain_theft(petitioner_client):
     html = finish(petitioner_client, no_probation_case(("PC 484(a)", "misdemeanor")))
     assert "17(d)(2)" not in html
+
+
+def test_a_state_prison_case_points_to_the_certificate_of_rehabilitation(petitioner_client):
+    steps = [
+        ("county", {"county": "Fresno"}),
+        ("case-number", {"case_number": "F456"}),
+        ("judgment-date", {"judgment_date": iso(4000)}),
+        ("conviction-date", {"conviction_same_day": "yes"}),
+        ("offenses", offenses(("HS 11379", "felony"))),
+        ("sentence", {"sentence": "state_prison"}),
+        ("realignment", {"pre_realignment_1170h_eligible": "no"}),
+        ("sentence-end", {"sentence_ended": "yes", "sentence_end_date": iso(1500)}),
+        ("complied", {"sentence_complied": "yes"}),
+        ("since", {"new_conviction_since_judgment": "no"}),
+        ("fire-camp", {"fire_camp": "unknown"}),
+        ("right-now", NO_TROUBLE),
+    ]
+    html = finish(petitioner_client, steps)
+    assert "(PC 4852.01)" in html
+    assert "/guide/certificate-of-rehabilitation/" in html
+    for citation in ("(PC 1170.18)", "(HS 11361.8)", "(PC 236.14)", "(PC 1203.4b)"):
+        assert citation not in html
