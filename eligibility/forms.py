@@ -127,6 +127,16 @@ class JudgmentDateForm(StepForm):
             "sure, enter your best guess and tick the box below."
         ),
     )
+    dej_help = _(
+        "If you were in deferred entry of judgment (DEJ) or drug diversion, enter the day the "
+        "judge put you in the program."
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["judgment_date"]
+        field.help_text = f"{field.help_text} {self.dej_help}"
+
     judgment_date_estimated = forms.BooleanField(
         label=_("I am not sure of this date. It is my best guess."),
         required=False,
@@ -291,7 +301,8 @@ class SentenceForm(StepForm):
         widget=forms.RadioSelect,
         help_text=_(
             "If you had probation at any time in this case, choose probation. Your court papers "
-            "or your probation officer can tell you."
+            "or your probation officer can tell you. If you were in deferred entry of judgment "
+            "(DEJ) but the judge ended it and sentenced you, choose the sentence you got."
         ),
         error_messages={"required": _("Choose your sentence, or “I don't know”.")},
     )
@@ -360,7 +371,21 @@ class SentenceEndForm(StepForm):
         Sentence.PROBATION: _("Has your probation ended?"),
         Sentence.COUNTY_JAIL: _("Have you finished your county jail sentence?"),
         Sentence.STATE_PRISON: _("Have you finished your prison sentence and parole?"),
+        Sentence.DEFERRED_ENTRY_OF_JUDGMENT: _(
+            "Did the court dismiss the charges after you finished the program?"
+        ),
     }
+    # Deferred entry of judgment (PC 1203.43): the "end" is the day the charges were dismissed.
+    DEJ_CHOICES: ClassVar[list[tuple[str, "StrPromise"]]] = [
+        (YES, _("Yes, the charges were dismissed")),
+        (NO, _("No, not yet: I am still in the program")),
+        (UNKNOWN, _("I don't know")),
+    ]
+    DEJ_DATE_LABEL = _("The date the charges were dismissed")
+    DEJ_DATE_HELP = _(
+        "It is on your court papers (the docket or the minute order). If you are still in the "
+        "program, leave this empty."
+    )
 
     def __init__(
         self,
@@ -372,6 +397,15 @@ class SentenceEndForm(StepForm):
         super().__init__(*args, **kwargs)
         self.title = self.TITLES.get(sentence, self.title)
         self.judgment_date = judgment_date
+        self.dej = sentence == Sentence.DEFERRED_ENTRY_OF_JUDGMENT
+        if self.dej:
+            ended = self.fields["sentence_ended"]
+            assert isinstance(ended, TriStateField)  # noqa: S101  (declared above)
+            ended.choices = self.DEJ_CHOICES
+            ended.label = self.title
+            end_date = self.fields["sentence_end_date"]
+            end_date.label = self.DEJ_DATE_LABEL
+            end_date.help_text = self.DEJ_DATE_HELP
 
     def clean(self) -> dict[str, Any]:
         super().clean()
@@ -383,8 +417,17 @@ class SentenceEndForm(StepForm):
         if ended is True and end_date is None:
             self.add_error(
                 "sentence_end_date",
-                _("Enter the date it ended. If you don't know it, choose “I don't know” above."),
+                _(
+                    "Enter the date the charges were dismissed. If you don't know it, choose "
+                    "“I don't know” above."
+                )
+                if self.dej
+                else _(
+                    "Enter the date it ended. If you don't know it, choose “I don't know” above."
+                ),
             )
+        elif self.dej and end_date is not None and end_date > today:
+            self.add_error("sentence_end_date", _("The date cannot be in the future."))
         elif ended is True and end_date is not None and end_date > today:
             self.add_error(
                 "sentence_end_date",
@@ -400,7 +443,13 @@ class SentenceEndForm(StepForm):
             )
         elif end_date and self.judgment_date and end_date < self.judgment_date:
             self.add_error(
-                "sentence_end_date", _("The end date cannot be before the date of sentencing.")
+                "sentence_end_date",
+                _(
+                    "The charges cannot have been dismissed before the day the judge put you in "
+                    "the program. Check both dates."
+                )
+                if self.dej
+                else _("The end date cannot be before the date of sentencing."),
             )
         if ended is None:
             data["sentence_end_date"] = None
@@ -575,6 +624,17 @@ class TraffickingForm(StepForm):
         label=_("Conviction caused by human trafficking"),
         help_text=_(
             "There is a special law for this (Penal Code 1203.49). Your answer stays private."
+        ),
+    )
+
+
+class FireCampForm(StepForm):
+    title = _("While in custody for this case, did you serve on a fire crew or at a fire camp?")
+    fire_camp = TriStateField(
+        label=_("Served on a fire crew or at a fire camp while in custody"),
+        help_text=_(
+            "For example, the state's conservation (fire) camps or a county fire crew. There is "
+            "a special law for this (Penal Code 1203.4b)."
         ),
     )
 

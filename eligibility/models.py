@@ -73,6 +73,11 @@ class Sentence(models.TextChoices):
     NO_PROBATION = "no_probation", _("No probation: a fine or county jail for a misdemeanor")
     COUNTY_JAIL = "county_jail", _("Felony county jail (realignment, PC 1170(h))")
     STATE_PRISON = "state_prison", _("State prison")
+    # Former PC 1000: judgment was deferred, and dismissed once the program was completed.
+    DEFERRED_ENTRY_OF_JUDGMENT = (
+        "deferred_entry_of_judgment",
+        _("Deferred entry of judgment (DEJ) or drug diversion under Penal Code 1000"),
+    )
     UNKNOWN = "unknown", _("I don't know")
 
 
@@ -93,7 +98,7 @@ class Case(models.Model):
     # sentencing: the same day (True), another day (False, with the date), or not known (None).
     conviction_same_day = answer(_("Convicted on the day of sentencing"))
     conviction_date = models.DateField(_("date of conviction"), null=True, blank=True)
-    sentence = models.CharField(_("sentence"), max_length=20, choices=Sentence.choices)
+    sentence = models.CharField(_("sentence"), max_length=30, choices=Sentence.choices)
     prison_term_suspended = answer(_("Prison term imposed and suspended"))
     mandatory_supervision = answer(_("Mandatory supervision"))
     sentence_ended = answer(_("Sentence ended"))
@@ -119,6 +124,8 @@ class Case(models.Model):
     ca_residence_answered_on = models.DateField(
         _("Day the years in California were given"), null=True, blank=True
     )
+    # PC 1203.4b: served on a fire crew or at a fire camp while in custody for this case.
+    fire_camp = answer(_("Served on a fire crew or at a fire camp while in custody"))
     # The person's own words on why dismissal is fair; attached as a declaration (MC-031 style)
     # when the court decides in the interests of justice.
     statement = models.TextField(_("statement to the judge"), max_length=5000, blank=True)

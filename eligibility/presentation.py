@@ -101,6 +101,7 @@ REMEDY_NAMES = {
     "1203.4a": _("Penal Code 1203.4a (misdemeanor or infraction without probation)"),
     "1203.41": _("Penal Code 1203.41 (felony county jail or state prison)"),
     "1203.42": _("Penal Code 1203.42 (state prison before realignment)"),
+    "1203.43": _("Penal Code 1203.43 (deferred entry of judgment)"),
     "1203.49": _("Penal Code 1203.49 (human trafficking survivors)"),
 }
 ALTERNATIVES = {
@@ -189,6 +190,52 @@ def certificate_view(case: Case, determination: Determination) -> CertificateVie
     )
 
 
+@dataclass(frozen=True)
+class Route:
+    """Another route named beside the result: what it is, the section, and its guide page."""
+
+    text: str
+    citation: str
+    guide_slug: str = ""  # "": no guide page (early termination is explained in the text)
+
+
+# The routes beside a dismissal (issue 19, part 4), each with its section and its guide page.
+ROUTES = {
+    "certificate_of_rehabilitation": ("PC 4852.01", "certificate-of-rehabilitation"),
+    "early_termination": ("PC 1203.3", ""),
+    "prop_47": ("PC 1170.18", "prop-47"),
+    "prop_64": ("HS 11361.8", "prop-64"),
+    "trafficking_vacatur": ("PC 236.14", "trafficking-survivors"),
+    "fire_camp": ("PC 1203.4b", "fire-camp"),
+}
+# Routes the interview's answers point to, beside those the engine names: the engine's contract
+# has no field for them (contracts/screening.md), so they are read from the case's answers.
+ANSWER_ROUTES = {
+    "trafficking_vacatur": _(
+        "Vacating a conviction for a survivor of human trafficking (Penal Code 236.14): for an "
+        "offense that was a direct result of being trafficked. You do not need to have finished "
+        "probation."
+    ),
+    "fire_camp": _(
+        "Relief for people who served on a fire crew or at a fire camp while in custody (Penal "
+        "Code 1203.4b)."
+    ),
+}
+
+
+def routes_for(case: Case, engine_alternatives: Sequence[str]) -> list[Route]:
+    """The routes beside this case's result: the engine's alternatives, then the ones the answers
+    point to (a "yes" only: "I don't know" points nowhere)."""
+    texts = dict(ALTERNATIVES)
+    codes = [code for code in engine_alternatives if code in ALTERNATIVES]
+    if case.trafficking_victim is True:
+        codes.append("trafficking_vacatur")
+    if case.fire_camp is True:
+        codes.append("fire_camp")
+    texts.update(ANSWER_ROUTES)
+    return [Route(str(texts[code]), *ROUTES[code]) for code in codes]
+
+
 @dataclass
 class CaseResult:
     case: Case
@@ -203,11 +250,12 @@ class CaseResult:
     form_item: str = ""
     eligible_on: datetime.date | None = None
     reduction_17b: bool = False
+    reduction_17d2: bool = False
     automatic_relief_possible: bool = False
     reasons: list[dict[str, str]] = field(default_factory=list)
     assumptions: list[str] = field(default_factory=list)
     counts: list[dict[str, Any]] = field(default_factory=list)
-    alternatives: list[str] = field(default_factory=list)
+    alternatives: list[Route] = field(default_factory=list)
     needs_sentence: bool = False
     certificate: CertificateView | None = None
 
@@ -438,10 +486,11 @@ def case_results(
         form_item=result["form_item"] or "",
         eligible_on=eligible_on,
         reduction_17b=result["reduction_17b"],
+        reduction_17d2=bool(result.get("reduction_17d2")),
         automatic_relief_possible=result["automatic_relief_possible"],
         reasons=shown["reasons"],
         assumptions=shown["assumptions"],
         counts=shown["counts"],
-        alternatives=[str(ALTERNATIVES[a]) for a in alternatives],
+        alternatives=routes_for(case, alternatives),
         certificate=certificate,
     )

@@ -53,6 +53,7 @@ STEPS: list[tuple[str, type[django_forms.Form] | type[django_forms.BaseFormSet[A
     ("probation", forms.ProbationHistoryForm),
     ("complied", forms.CompliedForm),
     ("since", forms.NewConvictionForm),
+    ("fire-camp", forms.FireCampForm),
     ("right-now", forms.CurrentStatusForm),
     ("trafficking", forms.TraffickingForm),
     ("about-you", forms.AboutYouForm),
@@ -142,17 +143,25 @@ def _has_647b(wizard: "InterviewWizard") -> bool:
     return False
 
 
+CUSTODY_SENTENCES = {Sentence.COUNTY_JAIL, Sentence.STATE_PRISON}
+# After deferred entry of judgment there is no sentence to carry out and no judgment to be
+# convicted since: only the dismissal and its date matter (PC 1203.43).
+DEJ = Sentence.DEFERRED_ENTRY_OF_JUDGMENT
+
 CONDITIONS = {
     "prison-term": lambda w: _sentence(w) == Sentence.PROBATION and _may_have_felony(w),
     "supervision": lambda w: _sentence(w) == Sentence.COUNTY_JAIL,
     "realignment": lambda w: _sentence(w) == Sentence.STATE_PRISON,
     "sentence-end": lambda w: (
-        _sentence(w) in {Sentence.PROBATION, Sentence.COUNTY_JAIL, Sentence.STATE_PRISON}
+        _sentence(w) in {Sentence.PROBATION, Sentence.COUNTY_JAIL, Sentence.STATE_PRISON, DEJ}
     ),
     "probation": lambda w: _sentence(w) == Sentence.PROBATION,
     # The certificate of rehabilitation's dates (PC 4852.03(a), 4852.06).
     "released": lambda w: _sentence(w) == Sentence.STATE_PRISON,
     "residence": lambda w: _sentence(w) == Sentence.STATE_PRISON,
+    "complied": lambda w: _sentence(w) != DEJ,
+    "since": lambda w: _sentence(w) != DEJ,
+    "fire-camp": lambda w: _sentence(w) in CUSTODY_SENTENCES,
     "trafficking": _has_647b,
     "right-now": lambda w: not w.person_has_situation(),
     "about-you": lambda w: not w.person_has_details(),

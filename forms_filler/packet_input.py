@@ -25,8 +25,9 @@ from django.utils import translation
 from django.utils.translation import gettext_noop
 
 from eligibility.calendar import today_in_california
-from eligibility.engine import CaseError, determine, offenses, parse_case
+from eligibility.engine import CaseError, Sentence, determine, offenses, parse_case
 from eligibility.models import Case, Determination, Person
+from eligibility.models import Sentence as SentenceChoice
 from eligibility.presentation import case_name, translatable_parts, translated_result
 from eligibility.selectors import latest_determination
 from expunge_portal.counties import COUNTIES
@@ -107,10 +108,18 @@ def _offense_title(offense: offenses.Offense | None, language: str) -> str:
     return offense.title_es if language == "es" and offense.title_es else offense.title_en
 
 
+def _reduction_17d2(engine_count: dict[str, Any], code: str, section: str, level: str) -> bool:
+    """PC 17(d)(2) as the engine decided it; for a result stored before the engine said (engine
+    versions before 2026.12.2), a catalog wobblette charged as a misdemeanor, as then."""
+    if "reduction_17d2" in engine_count:
+        return bool(engine_count["reduction_17d2"])
+    offense = offenses.lookup(code, section) if code and section else None
+    return bool(offense and offense.wobblette) and level == "misdemeanor"
+
+
 def _count_input(count: dict[str, Any], *, language: str) -> CountInput:
     offense = offenses.lookup(count["code"], count["section"])
     title = _offense_title(offense, language)
-    wobblette = bool(offense and offense.wobblette)
     return CountInput(
         code=count["code"],
         section=count["section"],
@@ -118,7 +127,7 @@ def _count_input(count: dict[str, Any], *, language: str) -> CountInput:
         title=title,
         reduction_17b=bool(count["reduction_17b"]),
         # PC 17(d)(2): a wobblette charged as a misdemeanor may be reduced to an infraction.
-        reduction_17d2=wobblette and count["level"] == "misdemeanor",
+        reduction_17d2=_reduction_17d2(count, count["code"], count["section"], count["level"]),
         dismissable=bool(count["dismissable"]),
         reason=count.get("reason") or "",
     )
@@ -169,6 +178,9 @@ def case_input_from_dict(
         county=county,
         case_number=case_number,
         judgment_date=facts.judgment_date,
+        dej_dismissed_on=facts.sentence_end_date
+        if facts.sentence is Sentence.DEFERRED_ENTRY_OF_JUDGMENT
+        else None,
         counts=tuple(_count_input(count, language=language) for count in determination["counts"]),
         determination=determination,
         county_notes=notes,
@@ -287,26 +299,31 @@ def case_input(*, case: Case, language: Language) -> CaseInput:
         if not section:  # CR-180 item 1 never goes out with a blank Section
             raise PacketNotPossible(NO_SECTION)
         level = str(engine.get("level") or count.level)
+        level = level if level in ("felony", "misdemeanor", "infraction") else "felony"
         counts.append(
             CountInput(
                 code=code,
                 section=section,
-                level=level if level in ("felony", "misdemeanor", "infraction") else "felony",
+                level=level,
                 title=_offense_title(
                     offenses.lookup(code, section) if code and section else None, language
                 )
                 or count.typed,
                 reduction_17b=bool(engine.get("reduction_17b")),
+                reduction_17d2=_reduction_17d2(engine, code, section, level),
                 dismissable=bool(engine.get("dismissable", True)),
                 reason=str(engine.get("reason") or ""),
             )
         )
+    dej = case.sentence == SentenceChoice.DEFERRED_ENTRY_OF_JUDGMENT
     return CaseInput(
         county=case.county,
         case_number=case.case_number,
         judgment_date=case.judgment_date,
-        conviction_date=case.conviction_date,
-        conviction_date_unknown=case.conviction_date is None,
+        # After DEJ, item 1's date is the day DEJ was granted (the judgment date's answer).
+        conviction_date=None if dej else case.conviction_date,
+        conviction_date_unknown=not dej and case.conviction_date is None,
+        dej_dismissed_on=case.sentence_end_date if dej and case.sentence_ended else None,
         counts=tuple(counts),
         # Reasons and assumptions in the packet's language (the cover page prints them).
         determination=_translated(determination, language, case.person),

@@ -23,7 +23,13 @@ from .facts import CaseFacts, Count, Sentence
 from .messages import gettext_noop
 from .parse import CaseError
 from .rules.alternatives import alternatives
-from .rules.counts import PROP_64_DAY, CountAssessment, assess_count, is_registrable
+from .rules.counts import (
+    DEJ_FIRST_DAY,
+    PROP_64_DAY,
+    CountAssessment,
+    assess_count,
+    is_registrable,
+)
 from .rules.elsewhere import ALONE, Elsewhere
 from .rules.findings import finding
 from .rules.relief import AutomaticRelief, automatic_relief
@@ -95,6 +101,7 @@ def _decide_count(
             reason=reason.text,
             reason_template=reason.template,
             reason_params=reason.params,
+            reduction_17d2=assessment.reduction_17d2,
         )
         return _CountDecision(result, Outcome.NOT_ELIGIBLE, None, None)
     outcome = status.outcome
@@ -118,6 +125,7 @@ def _decide_count(
         reason=reason.text,
         reason_template=reason.template,
         reason_params=reason.params,
+        reduction_17d2=assessment.reduction_17d2,
     )
     return _CountDecision(result, outcome, form_item, status)
 
@@ -147,6 +155,7 @@ def _summarize(assessments: list[CountAssessment]) -> CountsSummary:
         summary.any_certificate_ok |= a.certificate_ok
         summary.any_registrable |= a.registrable
         summary.all_clean_felonies &= a.clean_felony
+        summary.any_17d2 |= a.reduction_17d2
     return summary
 
 
@@ -220,6 +229,10 @@ def decide_case(facts: CaseFacts, *, as_of: date, elsewhere: Elsewhere) -> Deter
     # 2. and 3. Each count under its remedy's status.
     probation_as_of_right = effective.sentence is Sentence.PROBATION and item_1203_4(s).as_of_right
     before_prop_64 = effective.judgment_date < PROP_64_DAY
+    dej_before_1997 = (
+        effective.sentence is Sentence.DEFERRED_ENTRY_OF_JUDGMENT
+        and effective.judgment_date < DEJ_FIRST_DAY
+    )
     # Registration follows a conviction: when the case requires it but no count is one the
     # catalog lists, any count may be the one.
     registrant_unexplained = effective.registrant and not any(
@@ -240,6 +253,7 @@ def decide_case(facts: CaseFacts, *, as_of: date, elsewhere: Elsewhere) -> Deter
             effective.prison_term_suspended,
             probation_as_of_right,
             before_prop_64,
+            dej_before_1997,
         )
         status = None
         if assessment.dismissable and assessment.remedy is not None:
@@ -268,6 +282,7 @@ def decide_case(facts: CaseFacts, *, as_of: date, elsewhere: Elsewhere) -> Deter
         reasons += [a.excluded for a in assessments if a.excluded is not None]
     reasons += [note for a in assessments for note in a.notes]
     reasons += [a.reduction_reason for a in assessments if a.reduction_reason is not None]
+    reasons += [a.reduction_17d2_reason for a in assessments if a.reduction_17d2_reason]
 
     # 5. Automatic relief and the alternatives.
     summary = _summarize(assessments)
@@ -296,4 +311,5 @@ def decide_case(facts: CaseFacts, *, as_of: date, elsewhere: Elsewhere) -> Deter
         reasons=_unique(reasons),
         assumptions=tuple(dict.fromkeys(assumptions)),
         blocked_by=status.blocked_by if status and best.outcome is Outcome.BLOCKED else (),
+        reduction_17d2=summary.any_17d2,
     )

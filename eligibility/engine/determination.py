@@ -66,6 +66,7 @@ class CountResult:
     reason: str
     reason_template: str = ""
     reason_params: tuple[tuple[str, str], ...] = ()
+    reduction_17d2: bool = False  # PC 17(d)(2): a wobblette misdemeanor may become an infraction
 
 
 class ReasonDict(TypedDict):
@@ -82,6 +83,7 @@ class ResultDict(TypedDict):
     form_item: str | None
     eligible_on: str | None
     reduction_17b: bool
+    reduction_17d2: bool
     automatic_relief_possible: bool
     counts: list[dict[str, str | bool]]
     alternatives: list[str]
@@ -102,6 +104,7 @@ def _count_dict(c: CountResult) -> dict[str, str | bool]:
         "level": c.level,
         "dismissable": c.dismissable,
         "reduction_17b": c.reduction_17b,
+        "reduction_17d2": c.reduction_17d2,
         "reason": c.reason,
     }
 
@@ -122,6 +125,9 @@ class Determination:
     # The ids of the person's other cases whose probation or sentence, still running, blocks this
     # one (``determine_person``); empty otherwise. In the result object only when not empty.
     blocked_by: tuple[str, ...] = ()
+    # PC 17(d)(2): at least one misdemeanor count may be reduced to an infraction (CR-180 item 1's
+    # last column and item 8).
+    reduction_17d2: bool = False
 
     def to_dict(self) -> ResultDict:
         """The screening.md result object (dates as ISO strings), ready for ``json.dumps``."""
@@ -132,6 +138,7 @@ class Determination:
             "form_item": self.form_item,
             "eligible_on": self.eligible_on.isoformat() if self.eligible_on else None,
             "reduction_17b": self.reduction_17b,
+            "reduction_17d2": self.reduction_17d2,
             "automatic_relief_possible": self.automatic_relief_possible,
             "counts": [_count_dict(c) for c in self.counts],
             "alternatives": list(self.alternatives),
@@ -169,6 +176,7 @@ class Determination:
             f'"remedy":{_encode(self.remedy)},"form_item":{_encode(self.form_item)},'
             f'"eligible_on":{eligible_on},'
             f'"reduction_17b":{"true" if self.reduction_17b else "false"},'
+            f'"reduction_17d2":{"true" if self.reduction_17d2 else "false"},'
             f'"automatic_relief_possible":'
             f"{'true' if self.automatic_relief_possible else 'false'},"
             f'"counts":{counts},'

@@ -20,6 +20,8 @@ class Sentence(StrEnum):
     NO_PROBATION = "no_probation"
     COUNTY_JAIL = "county_jail"  # felony county jail under PC 1170(h)
     STATE_PRISON = "state_prison"
+    # DEJ granted under former PC 1000; the charges were dismissed (PC 1000.3) on the end date.
+    DEFERRED_ENTRY_OF_JUDGMENT = "deferred_entry_of_judgment"
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,8 +35,15 @@ MSG_DATE = gettext_noop("Must be a real date written YYYY-MM-DD.")
 MSG_DATE_OR_NULL = gettext_noop("Must be a real date written YYYY-MM-DD, or null.")
 MSG_COUNTS = gettext_noop("Must be a list with at least one count.")
 MSG_LEVEL = gettext_noop("Must be one of: felony, misdemeanor, infraction.")
-MSG_SENTENCE = gettext_noop("Must be one of: probation, no_probation, county_jail, state_prison.")
+MSG_SENTENCE = gettext_noop(
+    "Must be one of: probation, no_probation, county_jail, state_prison, "
+    "deferred_entry_of_judgment."
+)
 MSG_END_BEFORE_JUDGMENT = gettext_noop("The sentence cannot end before the judgment date.")
+MSG_DISMISSAL_BEFORE_GRANT = gettext_noop(
+    "The charges cannot have been dismissed before deferred entry of judgment was granted "
+    "(judgment_date)."
+)
 MSG_SUPERVISION_ONLY_JAIL = gettext_noop("Only applies when the sentence is county_jail.")
 MSG_EARLY_NEEDS_DATE = gettext_noop(
     "Give the date of the early termination order when probation_terminated_early is true."
@@ -164,7 +171,9 @@ def parse_case(data: object) -> CaseFacts:
             raise CaseError("sentence_end_date", MSG_DATE_OR_NULL)
         end_date = _parse_date(end_date, "sentence_end_date")
         if end_date < judgment_date:
-            raise CaseError("sentence_end_date", MSG_END_BEFORE_JUDGMENT)
+            dej = sentence is Sentence.DEFERRED_ENTRY_OF_JUDGMENT
+            message = MSG_DISMISSAL_BEFORE_GRANT if dej else MSG_END_BEFORE_JUDGMENT
+            raise CaseError("sentence_end_date", message)
 
     # Positional, in CaseFacts' field order: the bulk screener builds one per input line.
     get = data.get

@@ -29,6 +29,7 @@ from .rules.elsewhere import (
     LaterJudgment,
     RunningCase,
     end_unknown,
+    is_conviction,
     still_running,
 )
 
@@ -100,7 +101,7 @@ def determine_person(
             later_judgments=tuple(
                 LaterJudgment(other.id, other.judgment_date)
                 for other in others
-                if other.judgment_date > facts.judgment_date
+                if other.judgment_date > facts.judgment_date and is_conviction(other)
             ),
             registrant_cases=tuple(
                 cases[i].id for i, registers in enumerate(registrants) if registers and i != index

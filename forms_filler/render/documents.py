@@ -23,10 +23,21 @@ INLINE_STATEMENT_CHARS = 600
 INLINE_STATEMENT_LINES = 6
 
 # The CR-180 item each remedy is filed under, for when the engine names the remedy but not a box.
-REMEDY_ITEM = {"1203.4": "2", "1203.4a": "3", "1203.49": "4", "1203.41": "5", "1203.42": "6"}
+REMEDY_ITEM = {
+    "1203.4": "2",
+    "1203.4a": "3",
+    "1203.49": "4",
+    "1203.41": "5",
+    "1203.42": "6",
+    "1203.43": "7",
+}
 ALL_BOXES = ("2", "2a", "2b", "2c", "3", "3a", "3b", "4", "5", "5a", "5b", "5c", "6")
-# Item 7 (deferred entry of judgment, PC 1203.43) is never chosen by the engine: always empty.
+# Item 7 (deferred entry of judgment, PC 1203.43): the engine names item 7; the packet checks 7a
+# ("court records are available showing the case resolution"), the usual case, and leaves 7b and
+# its (1)/(2) for the person or staff when the court no longer has the records (the engine states
+# this among the assumptions; docs/packets.md).
 ITEM7_BOXES = ("7", "7a", "7b", "7b1", "7b2")
+ITEM7_CHECKED = frozenset({"7", "7a"})
 DASH = "\u2013"  # en dash, in titles
 CHECKED = "☒"
 EMPTY = "☐"
@@ -50,7 +61,10 @@ def checkbox_glyphs(*, form_item: str | None, remedy: str | None) -> dict[str, s
     parent = item[:1] or REMEDY_ITEM.get(remedy or "", "")
     checked = {box for box in (item, parent) if box}
     glyphs = {box: CHECKED if box in checked else EMPTY for box in ALL_BOXES}
-    glyphs.update(dict.fromkeys(ITEM7_BOXES, EMPTY))
+    item7 = "7" in checked
+    glyphs.update(
+        {box: CHECKED if item7 and box in ITEM7_CHECKED else EMPTY for box in ITEM7_BOXES}
+    )
     return glyphs
 
 
@@ -98,7 +112,11 @@ def _row(count: CountInput) -> dict[str, str]:
 def petition_counts(case: CaseInput) -> list[CountInput]:
     """The counts item 1 lists: those the petition asks relief for (an excluded count is left out,
     since relief is count by count); all of them if the engine marked none."""
-    covered = [count for count in case.counts if count.dismissable or count.reduction_17b]
+    covered = [
+        count
+        for count in case.counts
+        if count.dismissable or count.reduction_17b or count.reduction_17d2
+    ]
     return covered or list(case.counts)
 
 
@@ -148,6 +166,9 @@ def _common(packet: PacketInput, case: CaseInput) -> dict[str, Any]:
         "conviction_date": ""
         if case.conviction_date_unknown
         else (case.conviction_date or case.judgment_date).strftime("%m/%d/%Y"),
+        "dej_dismissed_on": case.dej_dismissed_on.strftime("%m/%d/%Y")
+        if case.dej_dismissed_on and case.form_item == "7"
+        else "",
     }
 
 

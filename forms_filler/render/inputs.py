@@ -108,6 +108,9 @@ class CaseInput:
     # only that); unknown leaves item 1's date blank for the person to fill in.
     conviction_date: date | None = None
     conviction_date_unknown: bool = False
+    # CR-180 item 7 (PC 1203.43): the day the charges were dismissed after deferred entry of
+    # judgment; None leaves the date blank for the person to fill in.
+    dej_dismissed_on: date | None = None
 
     @property
     def outcome(self) -> str:
@@ -124,6 +127,12 @@ class CaseInput:
     @property
     def is_discretionary(self) -> bool:
         return self.outcome == "discretionary" or self.form_item in DISCRETIONARY_FORM_ITEMS
+
+    @property
+    def reduction_17d2(self) -> bool:
+        return bool(self.determination.get("reduction_17d2")) or any(
+            count.reduction_17d2 for count in self.counts
+        )
 
     @property
     def reduction_17b(self) -> bool:

@@ -111,3 +111,76 @@ def test_signed_in_pages_have_no_axe_violations(page_factory, language):
         problems += axe_violations(page)
     screenshot(page, f"dashboard-{language}")
     assert problems == []
+
+
+def _issue_19_person(email: str):
+    """A signed-in person with a DEJ case (PC 1203.43), a county jail case with fire-camp service
+    (PC 1203.4b) and a PC 415 misdemeanor (PC 17(d)(2)), screened."""
+    import datetime
+
+    from eligibility.models import Case, Count
+    from eligibility.services import case_determine
+    from tests.factories import make_person
+
+    user = make_user(email)
+    person = make_person(user)
+    dej = Case.objects.create(
+        person=person,
+        county="Sacramento",
+        case_number="19CR000777",
+        judgment_date=datetime.date(2019, 3, 1),
+        sentence="deferred_entry_of_judgment",
+        sentence_ended=True,
+        sentence_end_date=datetime.date(2021, 3, 1),
+    )
+    Count.objects.create(
+        case=dej, position=1, typed="HS 11350", code="HS", section="11350", level="misdemeanor"
+    )
+    jail = Case.objects.create(
+        person=person,
+        county="Fresno",
+        case_number="F123",
+        judgment_date=datetime.date(2018, 3, 1),
+        conviction_same_day=True,
+        sentence="county_jail",
+        mandatory_supervision=False,
+        sentence_ended=True,
+        sentence_end_date=datetime.date(2020, 3, 1),
+        sentence_complied=True,
+        new_conviction_since_judgment=False,
+        fire_camp=True,
+    )
+    Count.objects.create(
+        case=jail, position=1, typed="HS 11379", code="HS", section="11379", level="felony"
+    )
+    Count.objects.create(
+        case=jail, position=2, typed="PC 415", code="PC", section="415", level="misdemeanor"
+    )
+    case_determine(case=dej)
+    return user, dej, jail
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_issue_19_pages_have_no_axe_violations(page_factory, language):
+    """The results naming PC 1203.43, PC 17(d)(2) and the fire-camp route with its guide link,
+    the DEJ dismissal question and the fire-camp question."""
+    from eligibility.services import interview_draft_save
+    from eligibility.wizard import wizard_data_for_case
+
+    user, dej, jail = _issue_19_person("issue19@example.org")
+    problems = []
+    page = page_factory(DESKTOP)
+    set_language(page, language)
+    login(page, "issue19@example.org")
+    page.goto("/screening/results/")
+    assert "/guide/fire-camp/" in page.content()
+    problems += axe_violations(page)
+    for case, step in ((dej, "sentence-end"), (jail, "fire-camp")):
+        interview_draft_save(user=user, data={**wizard_data_for_case(case), "step": step})
+        page = page_factory(DESKTOP)  # a new session, so the saved draft is where it resumes
+        set_language(page, language)
+        login(page, "issue19@example.org")
+        page.goto(f"/screening/questions/{step}/")
+        assert f"/{step}/" in page.url
+        problems += axe_violations(page)
+    assert problems == []

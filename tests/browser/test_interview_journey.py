@@ -35,7 +35,7 @@ def test_full_interview_in_chromium(page_factory):
     continue_(page)
     page.get_by_label("Probation", exact=True).check()
     continue_(page)
-    assert "Step 7 of 19" in page.content()
+    assert "Step 7 of 20" in page.content()
     choose(page, "Prison term imposed and suspended", "No")
     continue_(page)
     choose(page, "It has ended", "Yes, it has ended")

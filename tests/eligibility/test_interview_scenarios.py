@@ -93,6 +93,7 @@ def test_felony_county_jail_without_supervision_uses_1203_41_item_5b(petitioner_
         ("sentence-end", {"sentence_ended": "yes", "sentence_end_date": iso(1000)}),
         ("complied", {"sentence_complied": "yes"}),
         ("since", {"new_conviction_since_judgment": "no"}),
+        ("fire-camp", {"fire_camp": "no"}),
         ("right-now", NO_TROUBLE),
     ]
     finish(petitioner_client, steps)
@@ -184,10 +185,10 @@ def test_progress_counts_only_the_steps_that_apply(petitioner_client):
     html = petitioner_client.get(step_url("complied")).content.decode()
     # Every case question is counted, whether or not it applies (so the count does not jump):
     # county, number, date, conviction date, offenses, sentence, prison-term, supervision,
-    # realignment, sentence-end, released, residence, probation, complied, since, right-now,
-    # trafficking, about-you, check: 19. "complied" is the 14th, though the seven before it
-    # were skipped.
-    assert "Step 14 of 19" in html
+    # realignment, sentence-end, released, residence, probation, complied, since, fire-camp,
+    # right-now, trafficking, about-you, check: 20. "complied" is the 14th, though the seven
+    # before it were skipped.
+    assert "Step 14 of 20" in html
     assert 'href="/screening/questions/sentence/"' in html  # the back link
 
 

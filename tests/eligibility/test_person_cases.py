@@ -301,14 +301,14 @@ def test_a_name_matching_nothing_asks_for_the_code_section(petitioner_client):
 def test_step_numbers_do_not_jump_when_answers_skip_questions(petitioner_client):
     petitioner_client.get("/screening/new/")
     first = petitioner_client.get(step_url("county")).content.decode()
-    assert "Step 1 of 19" in first
+    assert "Step 1 of 20" in first
     for step, data in theft_case()[:5]:
         answer(petitioner_client, step, data)
     answer(petitioner_client, "sentence", {"sentence": "no_probation"})
-    assert "Step 14 of 19" in petitioner_client.get(step_url("complied")).content.decode()
+    assert "Step 14 of 20" in petitioner_client.get(step_url("complied")).content.decode()
     answer(petitioner_client, "sentence", {"sentence": "probation"})
-    assert "Step 10 of 19" in petitioner_client.get(step_url("sentence-end")).content.decode()
-    assert "Step 14 of 19" in petitioner_client.get(step_url("complied")).content.decode()
+    assert "Step 10 of 20" in petitioner_client.get(step_url("sentence-end")).content.decode()
+    assert "Step 14 of 20" in petitioner_client.get(step_url("complied")).content.decode()
 
 
 def test_a_second_case_counts_fewer_steps_as_the_person_questions_are_not_asked_again(
@@ -316,8 +316,8 @@ def test_a_second_case_counts_fewer_steps_as_the_person_questions_are_not_asked_
 ):
     walk(petitioner_client, theft_case())
     petitioner_client.get("/screening/new/")
-    # Without "right-now" and "about-you": 17 steps, for the whole of this interview.
-    assert "Step 1 of 17" in petitioner_client.get(step_url("county")).content.decode()
+    # Without "right-now" and "about-you": 18 steps, for the whole of this interview.
+    assert "Step 1 of 18" in petitioner_client.get(step_url("county")).content.decode()
 
 
 def test_the_not_sure_checkbox_is_a_full_size_control_beside_the_date(petitioner_client):

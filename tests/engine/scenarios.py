@@ -29,3 +29,18 @@ def case(*counts: dict[str, Any], **fields: Any) -> dict[str, Any]:
     }
     data.update(fields)
     return {key: value for key, value in data.items() if value is not ...}
+
+
+FELONY_POSSESSION = count("HS", "11350", "felony")
+
+
+def dej(*counts: dict[str, Any], **fields: Any) -> dict[str, Any]:
+    """Deferred entry of judgment granted under former PC 1000 (``judgment_date`` is the day it
+    was granted) and the charges dismissed on ``sentence_end_date``, unless told."""
+    data: dict[str, Any] = {
+        "judgment_date": "2019-03-01",
+        "sentence": "deferred_entry_of_judgment",
+        "sentence_end_date": "2021-03-01",
+    }
+    data.update(fields)
+    return case(*(counts or (FELONY_POSSESSION,)), **data)

@@ -309,7 +309,16 @@ def test_petty_theft_is_a_misdemeanor(code: str, section: str) -> None:
 
 @pytest.mark.parametrize(
     ("code", "section"),
-    [("PC", "415"), ("VC", "12500"), ("VC", "14601.1"), ("VC", "40508"), ("BP", "25662")],
+    [
+        ("PC", "415"),
+        ("VC", "12500"),
+        ("VC", "14601.1"),
+        ("VC", "40508"),
+        ("BP", "25662"),
+        ("PC", "602.13"),
+        ("VC", "5201.1"),
+        ("VC", "27150.1"),
+    ],
 )
 def test_pc_19_8_wobblettes(code: str, section: str) -> None:
     offense = entry(code, section)

@@ -131,7 +131,9 @@ def test_an_excluded_count_is_never_dismissable(facts: CaseFacts, offset: int) -
                 assert not count_result.dismissable
             if offense.vc_42002_1 and count.level is Level.MISDEMEANOR:
                 assert not count_result.dismissable
-        if count.level is Level.INFRACTION and offense.vc_42001_infraction:
+        # PC 1203.43 (deferred entry of judgment) lists no exclusions: VC 42001 binds 1203.4a.
+        dej = facts.sentence is Sentence.DEFERRED_ENTRY_OF_JUDGMENT
+        if count.level is Level.INFRACTION and offense.vc_42001_infraction and not dej:
             assert not count_result.dismissable
     if all(not c.dismissable for c in result.counts):
         assert result.outcome == "not_eligible"
@@ -240,7 +242,7 @@ def test_automatic_relief_sentence_only_where_it_applies(facts: CaseFacts, offse
 def test_a_right_is_never_claimed_for_a_discretionary_item(facts: CaseFacts, offset: int) -> None:
     result = determine(facts, as_of=_as_of(facts, offset))
     if result.outcome == "eligible":
-        assert result.form_item in ("2a", "2b", "3a")
+        assert result.form_item in ("2a", "2b", "3a", "7")  # 7: PC 1203.43(b) "shall"
 
 
 @settings(max_examples=200, deadline=None)

@@ -7,7 +7,7 @@ import pytest
 
 from eligibility.engine import Determination, determine, parse_case
 
-from .scenarios import AS_OF, FELONY_GRAND_THEFT, FELONY_SALE, MISD_THEFT, case, count
+from .scenarios import AS_OF, FELONY_GRAND_THEFT, FELONY_SALE, MISD_THEFT, case, count, dej
 
 D = date.fromisoformat
 
@@ -1025,6 +1025,126 @@ SCENARIOS = [
         case(count("HS", "11350", "felony")),
         Expect("eligible", "1203.4", "2a", "2023-01-16", alternatives=("prop_47",)),
     ),
+    # --- PC 1203.43: deferred entry of judgment, CR-180 item 7 (no waiting period) ---
+    row(
+        "1203-43-dismissed-is-item-7-as-of-right",
+        dej(judgment_date="2019-03-01", sentence_end_date="2021-03-01"),
+        Expect(
+            "eligible",
+            "1203.43",
+            "7",
+            "2021-03-01",
+            citations=["PC 1203.43(b)"],
+            reduction_17b=False,
+            reduction_17d2=False,
+            automatic_relief_possible=False,
+            alternatives=(),
+            assumes="checked 7a",
+        ),
+    ),
+    row(
+        "1203-43-on-the-day-of-dismissal",
+        dej(judgment_date="2023-06-15", sentence_end_date="2025-06-15"),
+        Expect("eligible", "1203.43", "7", "2025-06-15"),
+    ),
+    row(
+        "1203-43-the-day-before-dismissal-waits",
+        dej(judgment_date="2023-06-15", sentence_end_date="2025-06-16"),
+        Expect("wait", "1203.43", "7", "2025-06-16"),
+    ),
+    row(
+        "1203-43-not-dismissed-yet-is-blocked",
+        dej(judgment_date="2024-06-15", sentence_end_date=None),
+        Expect("blocked", "1203.43", "7", None, alternatives=()),
+    ),
+    row(
+        "1203-43-granted-on-1-january-1997",
+        dej(judgment_date="1997-01-01", sentence_end_date="2017-01-01"),
+        Expect("eligible", "1203.43", "7", "2017-01-01"),
+    ),
+    row(
+        "1203-43-not-for-diversion-granted-in-1996",
+        dej(judgment_date="1996-12-31", sentence_end_date="2017-01-01"),
+        Expect("not_eligible", None, None, None, citations=["PC 1203.43(b)"], alternatives=()),
+    ),
+    row(
+        "1203-43-dismissed-before-2016-opens-when-the-law-began",
+        dej(judgment_date="2012-01-10", sentence_end_date="2013-07-01"),
+        Expect("eligible", "1203.43", "7", "2016-01-01"),
+    ),
+    row(
+        "1203-43-the-day-before-the-law-began-waits",
+        dej(judgment_date="2012-01-10", sentence_end_date="2013-07-01"),
+        Expect("wait", "1203.43", "7", "2016-01-01"),
+        as_of=D("2015-12-31"),
+    ),
+    row(
+        "1203-43-a-wobbler-after-dej-is-not-reduced-and-no-prop-47",
+        dej(count("HS", "11350", "felony"), count("PC", "415", "misdemeanor")),
+        Expect(
+            "eligible",
+            "1203.43",
+            "7",
+            "2021-03-01",
+            count_17b=[False, False],
+            count_17d2=[False, False],
+            alternatives=(),
+        ),
+    ),
+    # --- PC 17(d)(2): a PC 19.8 misdemeanor may become an infraction ---
+    row(
+        "17d2-pc-415-misdemeanor-with-a-plain-theft",
+        case(
+            count("PC", "415", "misdemeanor"),
+            MISD_THEFT,
+            sentence="no_probation",
+            sentence_end_date=...,
+        ),
+        Expect(
+            "eligible",
+            "1203.4a",
+            "3a",
+            "2021-01-16",
+            reduction_17d2=True,
+            count_17d2=[True, False],
+            citations=["PC 17(d)(2); PC 19.8(a)"],
+        ),
+    ),
+    row(
+        "17d2-never-for-an-infraction",
+        case(count("PC", "415", "infraction"), sentence="no_probation", sentence_end_date=...),
+        Expect("eligible", "1203.4a", "3a", "2021-01-16", reduction_17d2=False),
+    ),
+    row(
+        "17d2-pc-602-is-not-listed-but-602-o-is",
+        case(count("PC", "602", "misdemeanor"), count("PC", "602(o)", "misdemeanor")),
+        Expect("eligible", "1203.4", "2a", "2023-01-16", count_17d2=[False, True]),
+    ),
+    row(
+        "17d2-bp-25658-b-with-probation",
+        case(count("BP", "25658(b)", "misdemeanor")),
+        Expect("eligible", "1203.4", "2a", "2023-01-16", reduction_17d2=True),
+    ),
+    row(
+        "17d2-vc-5201-1-newly-in-the-catalog",
+        case(count("VC", "5201.1", "misdemeanor"), sentence="no_probation", sentence_end_date=...),
+        Expect("eligible", "1203.4a", "3a", "2021-01-16", reduction_17d2=True),
+    ),
+    row(
+        "17d2-pc-602-13-zoo-enclosure",
+        case(count("PC", "602.13", "misdemeanor"), sentence="no_probation", sentence_end_date=...),
+        Expect("eligible", "1203.4a", "3a", "2021-01-16", reduction_17d2=True),
+    ),
+    row(
+        "17d2-reported-even-when-blocked",
+        case(
+            count("PC", "415", "misdemeanor"),
+            sentence="no_probation",
+            sentence_end_date=...,
+            pending_charges=True,
+        ),
+        Expect("blocked", "1203.4a", "3a", "2021-01-16", reduction_17d2=True),
+    ),
 ]
 
 
@@ -1043,6 +1163,8 @@ def check(result: Determination, expect: Expect) -> None:
         assert [c.dismissable for c in result.counts] == more.pop("dismissable")
     if "count_17b" in more:
         assert [c.reduction_17b for c in result.counts] == more.pop("count_17b")
+    if "count_17d2" in more:
+        assert [c.reduction_17d2 for c in result.counts] == more.pop("count_17d2")
     if "alternatives" in more:
         assert result.alternatives == more.pop("alternatives")
     for key, value in more.items():

@@ -112,6 +112,7 @@ def test_result_object_has_exactly_the_contract_fields(tmp_path: Path) -> None:
         "form_item",
         "eligible_on",
         "reduction_17b",
+        "reduction_17d2",
         "automatic_relief_possible",
         "counts",
         "alternatives",
@@ -124,6 +125,7 @@ def test_result_object_has_exactly_the_contract_fields(tmp_path: Path) -> None:
         "level",
         "dismissable",
         "reduction_17b",
+        "reduction_17d2",
         "reason",
     }
     assert set(result["reasons"][0]) == {"text", "citation"}

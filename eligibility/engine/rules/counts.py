@@ -37,6 +37,8 @@ def match_offense(code: str, section: str) -> OffenseMatch:
 
 # Prop 64 (Adult Use of Marijuana Act) took effect the day after the 8 November 2016 election.
 PROP_64_DAY = date(2016, 11, 9)
+# PC 1203.43(b) reaches deferred entry of judgment "granted on or after January 1, 1997".
+DEJ_FIRST_DAY = date(1997, 1, 1)
 
 
 def is_registrable(count: Count) -> bool:
@@ -59,6 +61,9 @@ class CountKey:
     prison_term_suspended: bool
     probation_as_of_right: bool  # PC 1203.4 would be a right (items 2a, 2b)
     before_prop_64: bool  # judgment before Prop 64 took effect (9 November 2016)
+    # DEJ granted before 1 January 1997: that was pretrial diversion, which PC 1203.43 does not
+    # reach. Always False for other sentences.
+    dej_before_1997: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +85,8 @@ class CountAssessment:
     registrable: bool  # the catalog lists it as PC 290 registrable
     clean_felony: bool  # known, and not serious, violent or registrable (PC 1203.425 felonies)
     notes: tuple[Reason, ...] = ()  # findings the case states beside its reasons
+    reduction_17d2: bool = False  # a wobblette misdemeanor: may be made an infraction (17(d)(2))
+    reduction_17d2_reason: Reason | None = None
 
 
 # --- Which remedy: the first route rule that matches decides. ------------------------------------
@@ -127,6 +134,27 @@ R_FELONY_NO_ROUTE = finding(
     ),
     "PC 1203.4a(a)",
 )
+
+
+R_DEJ = finding(
+    gettext_noop(
+        "Deferred entry of judgment was granted under former PC 1000, so the petition is under "
+        "PC 1203.43 once the charges are dismissed."
+    ),
+    "PC 1203.43(b)",
+)
+
+
+def route_deferred_entry_of_judgment(
+    key: CountKey, match: OffenseMatch
+) -> tuple[Remedy, Reason] | None:
+    """PC 1203.43(b): "in any case in which a defendant was granted deferred entry of judgment on
+    or after January 1, 1997, has performed satisfactorily ..., and for whom the criminal charge
+    or charges were dismissed pursuant to Section 1000.3, the court shall ... dismiss". Every
+    count of the case: the section lists no exclusions."""
+    if key.sentence is Sentence.DEFERRED_ENTRY_OF_JUDGMENT:
+        return Remedy.PC_1203_43, R_DEJ
+    return None
 
 
 def route_infraction(key: CountKey, match: OffenseMatch) -> tuple[Remedy, Reason] | None:
@@ -232,6 +260,7 @@ def route_state_prison(key: CountKey, match: OffenseMatch) -> tuple[Remedy, Reas
 
 
 ROUTE_RULES: tuple[RouteRule, ...] = (
+    route_deferred_entry_of_judgment,
     route_infraction,
     route_trafficking,
     route_probation,
@@ -385,6 +414,20 @@ def excluded_registrant_after_prison(key: CountKey, match: OffenseMatch) -> Reas
     return finding(T_EXCLUDED_REGISTRANT, "PC 1203.41(a)(1)", offense=_label(key))
 
 
+T_DIVERSION_BEFORE_1997 = gettext_noop(
+    "%(offense)s: PC 1203.43 reaches deferred entry of judgment granted on or after 1 January "
+    "1997. Before then PC 1000 was pretrial diversion, which PC 1203.43 does not cover."
+)
+
+
+def excluded_diversion_before_1997(key: CountKey, match: OffenseMatch) -> Reason | None:
+    """PC 1203.43(b) names DEJ "granted ... on or after January 1, 1997"; the 1996 amendment of
+    PC 1000 replaced pretrial diversion (no plea) with DEJ (a plea, judgment deferred)."""
+    if not key.dej_before_1997:
+        return None
+    return finding(T_DIVERSION_BEFORE_1997, "PC 1203.43(b)", offense=_label(key))
+
+
 EXCLUSION_RULES: dict[Remedy, tuple[ExclusionRule, ...]] = {
     Remedy.PC_1203_4: (excluded_by_1203_4b, excluded_vc_42002_1_misdemeanor),
     Remedy.PC_1203_4A: (
@@ -394,6 +437,7 @@ EXCLUSION_RULES: dict[Remedy, tuple[ExclusionRule, ...]] = {
     ),
     Remedy.PC_1203_41: (excluded_registrant_after_prison,),
     Remedy.PC_1203_42: (),
+    Remedy.PC_1203_43: (excluded_diversion_before_1997,),
     Remedy.PC_1203_49: (),
 }
 
@@ -447,6 +491,27 @@ def reduction_17b(key: CountKey, match: OffenseMatch) -> tuple[bool, Reason | No
     return True, finding(T_17B, "PC 17(b)(3)", offense=_label(key))
 
 
+# --- PC 17(d)(2): reduction of a wobblette misdemeanor to an infraction. -------------------------
+
+T_17D2 = gettext_noop(
+    "%(offense)s is a misdemeanor that the law also lets be an infraction (PC 19.8), so the "
+    "court can be asked to make it an infraction."
+)
+
+
+def reduction_17d2(key: CountKey, match: OffenseMatch) -> tuple[bool, Reason | None]:
+    """PC 17(d)(2): an offense PC 19.8 lists "is an infraction ... when ... the court, with the
+    consent of the defendant, determines that the offense is an infraction". A misdemeanor count
+    the catalog flags as a wobblette; not after DEJ (the charges were dismissed, no conviction)."""
+    if key.count.level is not Level.MISDEMEANOR:
+        return False, None
+    if key.sentence is Sentence.DEFERRED_ENTRY_OF_JUDGMENT:
+        return False, None
+    if match.offense is None or not match.offense.wobblette or match.attempt:
+        return False, None
+    return True, finding(T_17D2, "PC 17(d)(2); PC 19.8(a)", offense=_label(key))
+
+
 # --- Putting one count together. -----------------------------------------------------------------
 
 
@@ -460,6 +525,7 @@ def assess_count(
     prison_term_suspended: bool,
     probation_as_of_right: bool,
     before_prop_64: bool,
+    dej_before_1997: bool = False,
 ) -> CountAssessment:
     """The assessment of one count, cached on its arguments: every fact a count rule reads is an
     argument (``CountKey``), so the cache cannot answer for facts it did not see."""
@@ -472,6 +538,7 @@ def assess_count(
         prison_term_suspended,
         probation_as_of_right,
         before_prop_64,
+        dej_before_1997,
     )
     match = match_offense(key.count.code, key.count.section)
     remedy: Remedy | None = None
@@ -495,6 +562,9 @@ def assess_count(
         else None
     )
     reducible, reduction_reason = reduction_17b(key, match)
+    infraction_ok, infraction_reason = reduction_17d2(key, match)
+    # After DEJ the charges were dismissed: no conviction for Prop 47, Prop 64 or a certificate.
+    convicted = sentence is not Sentence.DEFERRED_ENTRY_OF_JUDGMENT
 
     notes: list[Reason] = []
     if sentence is Sentence.STATE_PRISON and pre_realignment and _kept_in_prison(match):
@@ -525,13 +595,18 @@ def assess_count(
         match=match,
         assumptions=tuple(assumptions),
         dismissable=remedy is not None and excluded is None,
-        prop_47=offense is not None and offense.prop_47 and key.count.level is Level.FELONY,
-        prop_64=offense is not None and offense.prop_64,
-        certificate_ok=_certificate_ok(key, offense),
+        prop_47=convicted
+        and offense is not None
+        and offense.prop_47
+        and key.count.level is Level.FELONY,
+        prop_64=convicted and offense is not None and offense.prop_64,
+        certificate_ok=convicted and _certificate_ok(key, offense),
         registrable=offense is not None and offense.registrable_290,
         clean_felony=offense is not None
         and not (offense.serious_1192_7c or offense.violent_667_5c or offense.registrable_290),
         notes=tuple(notes),
+        reduction_17d2=infraction_ok,
+        reduction_17d2_reason=infraction_reason,
     )
 
 

@@ -45,11 +45,21 @@ class Elsewhere:
 
 ALONE = Elsewhere()
 
+# Sentences that run for no period the other cases must wait out: none at all, or deferred entry
+# of judgment (no judgment; the contract names only probation, county jail and prison as running).
+_NOT_A_SENTENCE = frozenset({Sentence.NO_PROBATION, Sentence.DEFERRED_ENTRY_OF_JUDGMENT})
+
+
+def is_conviction(facts: CaseFacts) -> bool:
+    """A judgment was entered: after deferred entry of judgment the charges were dismissed (or
+    are still pending), so there is no conviction."""
+    return facts.sentence is not Sentence.DEFERRED_ENTRY_OF_JUDGMENT
+
 
 def still_running(facts: CaseFacts, as_of: date) -> bool:
     """The case's probation, county jail or prison sentence is not over on ``as_of``: no end date
     (and the person did not answer "I don't know"), or an end date after ``as_of``."""
-    if facts.sentence is Sentence.NO_PROBATION:
+    if facts.sentence in _NOT_A_SENTENCE:
         return False
     end = facts.sentence_end_date
     if end is None:
@@ -59,7 +69,7 @@ def still_running(facts: CaseFacts, as_of: date) -> bool:
 
 def end_unknown(facts: CaseFacts) -> bool:
     return (
-        facts.sentence is not Sentence.NO_PROBATION
+        facts.sentence not in _NOT_A_SENTENCE
         and facts.sentence_end_date is None
         and "sentence_end_date" in facts.unknown
     )

@@ -300,6 +300,57 @@ def opening_1203_42(s: Situation) -> Opening:
     )
 
 
+# PC 1203.43 was added by AB 1352 (Stats. 2015): a statute of 2015 without urgency took effect on
+# 1 January 2016 (Cal. Const., art. IV, § 8(c)).
+PC_1203_43_START = date(2016, 1, 1)
+
+T_DEJ_DISMISSED = gettext_noop(
+    "The charges were dismissed on %(end)s after deferred entry of judgment; relief under "
+    "PC 1203.43 is available from that day, with no waiting period."
+)
+T_DEJ_DISMISSED_ON = gettext_noop(
+    "The charges are due to be dismissed on %(end)s, once deferred entry of judgment is "
+    "completed; relief under PC 1203.43 is available from that day."
+)
+T_DEJ_NOT_DISMISSED = gettext_noop(
+    "The charges have not been dismissed yet: relief under PC 1203.43 is available once the "
+    "court dismisses them after you complete deferred entry of judgment."
+)
+T_DEJ_DISMISSAL_UNKNOWN = gettext_noop(
+    "We do not know whether or when the charges were dismissed, so we cannot say when relief "
+    "under PC 1203.43 opens. The court's docket shows the dismissal and its date."
+)
+A_DEJ_ITEM_7A = gettext_noop(
+    "On CR-180 item 7 we checked 7a: court records show how the case ended. If the court no "
+    "longer has those records, check 7b instead (you declare under penalty of perjury that the "
+    "charges were dismissed after you completed deferred entry of judgment) and attach your state "
+    "summary criminal history from the Department of Justice, choosing 7b(1): with it the court "
+    "presumes the declaration true (PC 1203.43(b)). Staff should ask the clerk which applies."
+)
+
+
+def opening_1203_43(s: Situation) -> Opening:
+    """PC 1203.43(b) states no waiting period: relief is available once the charges were dismissed
+    under former PC 1000.3 (the contract's ``sentence_end_date``), and never before the section
+    took effect on 1 January 2016."""
+    citation = "PC 1203.43(b)"
+    end = s.facts.sentence_end_date
+    if end is None:
+        if s.end_unknown:
+            return Opening(None, finding(T_DEJ_DISMISSAL_UNKNOWN, citation))
+        return Opening(None, finding(T_DEJ_NOT_DISMISSED, citation), still_running=True)
+    template = T_DEJ_DISMISSED_ON if end > s.as_of else T_DEJ_DISMISSED
+    reason = finding(template, citation, end=end.isoformat())
+    if end < PC_1203_43_START:
+        also = finding(
+            T_AVAILABLE_FROM,
+            "PC 1203.43 (AB 1352, Stats. 2015)",
+            start=PC_1203_43_START.isoformat(),
+        )
+        return Opening(PC_1203_43_START, reason, also=(also,))
+    return Opening(end, reason)
+
+
 # --- Items ----------------------------------------------------------------------------------------
 
 I_2A = Item(
@@ -387,6 +438,25 @@ I_6 = Item(
         "PC 1203.42(a)",
     ),
 )
+
+
+# PC 1203.43(b): "the court shall ... permit the defendant to withdraw the plea ... and the court
+# shall dismiss": a right once the charges were dismissed under former PC 1000.3.
+I_7 = Item(
+    "7",
+    True,
+    finding(
+        gettext_noop(
+            "Once the charges were dismissed after deferred entry of judgment, the court must let "
+            "you withdraw the plea and dismiss the case: it is a right (CR-180 item 7)."
+        ),
+        "PC 1203.43(b)",
+    ),
+)
+
+
+def item_1203_43(s: Situation) -> Item:
+    return I_7
 
 
 def item_1203_4(s: Situation) -> Item:
@@ -506,6 +576,16 @@ SPECS: dict[Remedy, RemedySpec] = {
         (serving_a_sentence, under_supervision, charged_now),
         any_offense_clause="PC 1203.42(a)",
         names_probation=True,
+    ),
+    # 1203.43 states no status conditions: only DEJ granted from 1997, and the charges dismissed.
+    Remedy.PC_1203_43: RemedySpec(
+        Remedy.PC_1203_43,
+        "PC 1203.43(b)",
+        opening_1203_43,
+        item_1203_43,
+        (),
+        any_offense_clause=None,
+        names_probation=False,
     ),
     # 1203.49 states no status conditions beyond completed probation.
     Remedy.PC_1203_49: RemedySpec(
@@ -627,6 +707,8 @@ def remedy_status(remedy: Remedy, s: Situation) -> RemedyStatus:
     ]
     if prison:
         assumptions.append(A_PRISON_COMPLETION)
+    if remedy is Remedy.PC_1203_43:
+        assumptions.append(A_DEJ_ITEM_7A)
     return RemedyStatus(
         remedy=remedy,
         form_item=item.form_item,

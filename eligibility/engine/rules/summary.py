@@ -12,3 +12,4 @@ class CountsSummary:
     any_certificate_ok: bool
     any_registrable: bool
     all_clean_felonies: bool  # every count known and not serious, violent or registrable
+    any_17d2: bool = False
