@@ -23,6 +23,17 @@ def petitioner(db) -> User:
     return make_user("pat@example.org")
 
 
+@pytest.fixture(autouse=True)
+def _language_reset_after_each_test() -> Iterator[None]:
+    """A request leaves its language active in the thread (Django's LocaleMiddleware never
+    deactivates it); without this, code run after a Spanish page would see Spanish."""
+    yield
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
 def other_petitioner(db) -> User:
     return make_user("olga@example.org")

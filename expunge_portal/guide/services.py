@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from .court_data import CourtRecord, Fact
 
@@ -85,7 +85,9 @@ def court_data_apply(
     """
     result = CourtDataResult()
     now = timezone.now()
-    with transaction.atomic():
+    # The untranslated columns hold the English text: compare them as English whatever the
+    # caller's active language (modeltranslation reads them in the active one).
+    with transaction.atomic(), translation.override("en"):
         for county, record in records.items():
             values = court_note_values(record)
             note = note_model.objects.filter(county=county).first()

@@ -36,6 +36,7 @@ def prison_case(*, released=None, years=None, ended="2017-08-20"):
         ("residence", years_answer),
         ("complied", {"sentence_complied": "yes"}),
         ("since", {"new_conviction_since_judgment": "no"}),
+        ("fire-camp", {"fire_camp": "no"}),
         ("right-now", NO_TROUBLE),
         ("about-you", ABOUT_YOU),
         ("check", {}),

@@ -229,13 +229,18 @@ def test_a_state_prison_case_points_to_the_certificate_of_rehabilitation(petitio
         ("sentence", {"sentence": "state_prison"}),
         ("realignment", {"pre_realignment_1170h_eligible": "no"}),
         ("sentence-end", {"sentence_ended": "yes", "sentence_end_date": iso(1500)}),
+        ("released", {"released_on_unknown": "on"}),
+        ("residence", {"ca_residence_unknown": "on"}),
         ("complied", {"sentence_complied": "yes"}),
         ("since", {"new_conviction_since_judgment": "no"}),
         ("fire-camp", {"fire_camp": "unknown"}),
         ("right-now", NO_TROUBLE),
     ]
     html = finish(petitioner_client, steps)
-    assert "(PC 4852.01)" in html
+    # The certificate's own section (PC 4852.01 and following), with its guide page; it is not
+    # listed again among the other routes.
+    assert "Penal Code 4852.01 and following" in html
     assert "/guide/certificate-of-rehabilitation/" in html
+    assert html.count("/guide/certificate-of-rehabilitation/") == 1
     for citation in ("(PC 1170.18)", "(HS 11361.8)", "(PC 236.14)", "(PC 1203.4b)"):
         assert citation not in html

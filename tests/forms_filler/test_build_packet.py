@@ -131,7 +131,7 @@ def test_unreadable_input_and_bad_options_exit_2(tmp_path):
 
 
 def test_a_failed_render_leaves_no_file(tmp_path, monkeypatch):
-    def broken(_packet: object) -> bytes:
+    def broken(_packet: object, **_options: object) -> bytes:
         raise RuntimeError("render failed")
 
     monkeypatch.setattr("forms_filler.management.commands.build_packet.render_packet_pdf", broken)

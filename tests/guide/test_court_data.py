@@ -200,3 +200,17 @@ def test_load_court_data_is_idempotent_and_keeps_staff_edits(content_editor):
     assert colusa.court_street == "532 Oak Street"
     assert "Kept staff edits: Amador" in out.getvalue()
     assert "1 updated" in out.getvalue()
+
+
+@pytest.mark.django_db
+def test_load_court_data_changes_nothing_when_run_in_spanish():
+    """The untranslated columns are English: a caller in Spanish must not see a difference."""
+    from django.utils import translation
+
+    amador = CountyFilingNote.objects.get(county="Amador")
+    history_before = amador.history.count()
+    out = StringIO()
+    with translation.override("es"):
+        call_command("load_court_data", stdout=out)
+    assert amador.history.count() == history_before
+    assert "0 updated" in out.getvalue()
