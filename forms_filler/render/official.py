@@ -163,6 +163,8 @@ def cr180_values(context: dict[str, Any]) -> tuple[dict[str, str], set[str]]:
     if statement["item"] in fields.CR180_STATEMENT:
         values[fields.CR180_STATEMENT[statement["item"]]] = statement_text(statement)
     values[fields.CR180_SIGNATURE_NAME] = name
+    if context.get("dej_dismissed_on"):
+        values[fields.CR180_DEJ_DISMISSED_ON] = context["dej_dismissed_on"]
     checked = {fields.CR180_BOXES[box] for box, glyph in context["boxes"].items() if glyph == "☒"}
     return {key: value for key, value in values.items() if value}, checked
 

@@ -97,13 +97,14 @@ CR180_COURT_USE = (
     f"{_P1_CAPTION}.HeaderSub[0].CrtUse[0].TextField[1]",
 )
 
-# What the rendition leaves blank too: no bar number, firm or fax for a person filing alone, and
-# item 7's date (the engine never chooses item 7).
+# Item 7's date: the day the charges were dismissed after deferred entry of judgment (1203.43).
+CR180_DEJ_DISMISSED_ON = f"{_P3}.LI7[0].DateField1[0]"
+
+# What the rendition leaves blank too: no bar number, firm or fax for a person filing alone.
 CR180_LEFT_BLANK = (
     f"{_CR180_ATTY}.AttyBarNo[0]",
     f"{_CR180_ATTY}.AttyFirm[0]",
     f"{_CR180_ATTY}.Fax[0]",
-    f"{_P3}.LI7[0].DateField1[0]",
 )
 
 _O1 = "CR-181[0].Page1[0]"
@@ -187,6 +188,7 @@ def cr180_fields() -> tuple[str, ...]:
         *CR180_STATEMENT.values(),
         CR180_SIGNATURE_NAME,
         CR180_SIGNATURE_DATE,
+        CR180_DEJ_DISMISSED_ON,
         *CR180_COURT_USE,
         *CR180_LEFT_BLANK,
     )

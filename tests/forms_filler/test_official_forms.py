@@ -7,8 +7,10 @@ tests link them into a temporary directory under the names the portal expects. V
 back with pypdf, not with the pikepdf that wrote them.
 """
 
+import dataclasses
 import json
 import os
+from datetime import date
 from io import BytesIO, StringIO
 from pathlib import Path
 
@@ -449,3 +451,26 @@ def test_build_packet_keeps_the_contracts_checkbox_glyphs_with_official_forms(
     assert "☒" in text
     assert "☐" in text
     assert not reader.get_fields()  # no AcroForm: the rendition
+
+
+def test_item_7_and_its_date_and_the_17d2_column_fill_the_official_form(forms_dir) -> None:
+    """Deferred entry of judgment (PC 1203.43): 7 and 7a checked and the dismissal date in item
+    7's field; a misdemeanor reducible under 17(d)(2) says Yes in item 1's last column."""
+    dej = dataclasses.replace(
+        case(form_item="7", outcome="eligible", counts=(count("11350", "felony", code="HS"),)),
+        dej_dismissed_on=date(2021, 3, 1),
+    )
+    wobblette = case(
+        case_number="23MI000888",
+        form_item="3a",
+        counts=(count("602.13", "misdemeanor", reduction_17d2=True),),
+    )
+    pdf = rendered(forms_dir, dej, wobblette)
+    values = pypdf_fields(pdf)
+    assert values[f"{CR180_P3}.LI7[0].DateField1[0]"] == "03/01/2021"
+    assert checked_boxes(pdf, "CR-180[0]") == {
+        f"{CR180_P3}.LI7[0].OffenseWSentence[0]",
+        f"{CR180_P3}.LI7[0].li7a[0].Petitioner[0]",
+    }
+    assert values[f"{ROW1.replace('CR-180[0]', 'CR-180[1]')}.Offense1[0]"] == "Yes"
+    assert values["CR-180[1].Page3[0].LI7[0].DateField1[0]"] is None
