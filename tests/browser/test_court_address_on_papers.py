@@ -14,7 +14,7 @@ from django.utils.translation import gettext
 from tests.factories import make_case, make_person, make_user
 
 from .conftest import screenshot
-from .test_papers_only_when_filable import VIEWPORTS, person_page
+from .people import VIEWPORTS, person_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

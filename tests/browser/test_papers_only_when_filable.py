@@ -7,31 +7,20 @@ from io import BytesIO
 
 import pypdf
 import pytest
-from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext
 
 from eligibility.models import Determination
 from forms_filler.models import Reminder
 from tests.factories import make_case, make_person, make_user
-from tests.forms_filler.test_spanish_papers import ENGLISH_STEPS, SPANISH_STEPS
+from tests.forms_filler.cover_steps import ENGLISH_STEPS, SPANISH_STEPS
 
-from .conftest import DESKTOP, PHONE, screenshot
-from .test_review_journey import log_in
+from .conftest import screenshot
+from .people import VIEWPORTS, person_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-VIEWPORTS = {"phone": PHONE, "desktop": DESKTOP}
 END_DATE = datetime.date(2099, 5, 1)
-
-
-def person_page(page_factory, live_server, user, *, language: str, viewport: str):
-    page = page_factory(VIEWPORTS[viewport])
-    log_in(page, user, live_server)
-    page.context.add_cookies(
-        [{"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": live_server.url}]
-    )
-    return page
 
 
 def blocked_case(user):

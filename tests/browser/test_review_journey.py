@@ -6,13 +6,12 @@ with a message the person then reads. In Chromium against the live server (the I
 renders inside the request)."""
 
 import pytest
-from django.conf import settings
-from django.test import Client
 
 from forms_filler.models import Packet, ReviewStatus
 from tests.factories import make_case, make_person, make_user
 
 from .conftest import DESKTOP, PHONE, screenshot
+from .people import log_in
 
 pytestmark = [
     pytest.mark.browser,
@@ -20,16 +19,6 @@ pytestmark = [
 ]
 
 TABLET = {"width": 820, "height": 1180}
-
-
-def log_in(page, user, live_server) -> None:
-    """A signed-in session, as the login form would leave it (the login form has its own tests)."""
-    client = Client()
-    client.force_login(user)
-    session = client.cookies[settings.SESSION_COOKIE_NAME].value
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}]
-    )
 
 
 @pytest.mark.parametrize(("width", "viewport"), [("desktop", DESKTOP), ("tablet", TABLET)])

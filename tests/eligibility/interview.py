@@ -100,3 +100,14 @@ def finish(client, steps, *, with_details=True):
     response = walk(client, [*steps, ("check", {})])
     assert response["Location"].startswith("/screening/results/#case-")
     return client.get("/screening/results/").content.decode()
+
+
+def assert_field_error(response, field_id: str, message: str) -> None:
+    """The page came back with this error beside the field, tied to it and in the summary."""
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'class="error-summary"' in html
+    assert f'href="#{field_id}"' in html
+    assert f'id="{field_id}_error"' in html
+    assert message in html
+    assert 'aria-invalid="true"' in html

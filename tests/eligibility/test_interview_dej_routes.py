@@ -12,6 +12,7 @@ from eligibility.models import Case, Determination
 from .interview import (
     NO_TROUBLE,
     answer,
+    assert_field_error,
     finish,
     iso,
     offenses,
@@ -19,7 +20,6 @@ from .interview import (
     step_url,
     walk,
 )
-from .test_interview_validation import assert_field_error
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ import pytest
 from eligibility.calendar import today_in_california
 from eligibility.models import Case
 
-from .interview import answer, offenses, probation_case, step_url
+from .interview import answer, assert_field_error, offenses, probation_case, step_url
 
 pytestmark = pytest.mark.django_db
 
@@ -18,16 +18,6 @@ def start(client, upto: str):
         if step == upto:
             return
         assert answer(client, step, data).status_code == 302
-
-
-def assert_field_error(response, field_id: str, message: str):
-    html = response.content.decode()
-    assert response.status_code == 200
-    assert 'class="error-summary"' in html
-    assert f'href="#{field_id}"' in html
-    assert f'id="{field_id}_error"' in html
-    assert message in html
-    assert 'aria-invalid="true"' in html
 
 
 def test_a_future_judgment_date_is_refused(petitioner_client):

@@ -12,8 +12,7 @@ from eligibility.calendar import today_in_california
 from eligibility.models import Case, Determination, Person
 from eligibility.services import case_determine
 
-from .interview import answer, offenses, step_url, walk
-from .test_interview_scenarios import ABOUT_YOU, NO_TROUBLE
+from .interview import ABOUT_YOU, NO_TROUBLE, answer, offenses, step_url, walk
 
 pytestmark = pytest.mark.django_db
 TODAY = today_in_california()

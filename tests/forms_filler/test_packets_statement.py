@@ -8,7 +8,7 @@ from pypdf import PdfReader
 from eligibility.models import Case
 from forms_filler.models import PacketVersion
 from forms_filler.storage import file_read
-from tests.eligibility.test_interview_scenarios import finish, probation_case
+from tests.eligibility.interview import finish, probation_case
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from eligibility.models import Case
 from forms_filler.models import PacketVersion
-from tests.eligibility.test_interview_scenarios import finish, probation_case
+from tests.eligibility.interview import finish, probation_case
 
 pytestmark = pytest.mark.django_db
 

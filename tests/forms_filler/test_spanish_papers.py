@@ -19,39 +19,12 @@ from forms_filler.render import render_packet_pdf
 from tests.factories import make_case, make_person
 
 from .conftest import page_kind, page_texts
+from .cover_steps import ENGLISH_STEPS, SPANISH_STEPS
 
 pytestmark = pytest.mark.django_db
 
 # The cover's step sentences in English (the template's and the seeded county note's), written
 # out here: none may appear on a Spanish cover.
-ENGLISH_STEPS = (
-    "Read and sign.",
-    "Make copies.",
-    "File the papers at the court.",
-    "Fees and the fee waiver.",
-    "The district attorney.",
-    "The hearing.",
-    "After the order.",
-    "Check every page of the petition",
-    "Do not sign or fill in the order",
-    "Ask the criminal clerk's office how many copies to bring",
-    "File at the criminal clerk's office",
-    "Ask the clerk if this court charges a fee",
-    "Ask the criminal clerk's office whether the court sends your papers",
-    "Ask the clerk whether the judge decides from the papers",
-    "Ask the clerk for certified copies",
-    "Points clinic staff should check",
-    "Your statement to the judge is not in English",
-)
-SPANISH_STEPS = (
-    "Lea y firme.",
-    "Saque copias.",
-    "Presente los papeles en la corte.",
-    "Cuotas y exención de cuotas.",
-    "El fiscal de distrito.",
-    "La audiencia.",
-    "Después de la orden.",
-)
 SPANISH_STATEMENT = "Trabajo de cocinero desde 2019 y cuido a mi madre enferma."
 ENGLISH_STATEMENT = "I have worked as a cook since 2019 and I care for my sick mother."
 

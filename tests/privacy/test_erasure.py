@@ -16,8 +16,7 @@ from django.utils import timezone
 from eligibility.models import Case, Person
 from forms_filler import review
 from forms_filler.models import Message, PacketVersion, PaperAccess, ReviewEvent
-from tests.eligibility.interview import walk
-from tests.eligibility.test_interview_scenarios import probation_case
+from tests.eligibility.interview import probation_case, walk
 from tests.factories import PASSWORD, client_for, make_user
 
 from .leftovers import database_hits, file_hits, storage_root

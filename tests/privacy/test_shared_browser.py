@@ -6,8 +6,7 @@ import pytest
 from django.test import Client
 
 from eligibility.models import Case, InterviewDraft, Person
-from tests.eligibility.interview import answer, walk
-from tests.eligibility.test_interview_scenarios import ABOUT_YOU, probation_case
+from tests.eligibility.interview import ABOUT_YOU, answer, probation_case, walk
 from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db

@@ -3,8 +3,8 @@
 import pytest
 from django.test import Client
 
+from .answers import POSTS, ROLES
 from .conftest import World
-from .test_authorization_matrix import POSTS, ROLES
 from .urls import admin_view_kind, all_routes, url_for
 
 pytestmark = pytest.mark.django_db
