@@ -12,6 +12,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
+from eligibility import services
 from eligibility.models import Determination
 from expunge_portal.accounts.roles import CLINIC_STAFF_GROUP
 from forms_filler import review, storage
@@ -447,6 +448,33 @@ def seeded_queue() -> dict[str, Packet]:
 def queue_names(client, **params: str) -> list[str]:
     response = client.get(reverse("review:queue"), {"status": "all", **params})
     return sorted(p.case.person.full_name for p in response.context["page"].object_list)
+
+
+def test_queue_outcome_follows_the_latest_screening(staff_client) -> None:
+    """The queue filters and shows the case's newest screening (kept on the case when the case
+    is screened again), and no outcome once the case can no longer be screened."""
+    made = seeded_queue()
+    case = made["ana"].case
+    assert queue_names(staff_client, outcome="eligible") == [
+        "Ana Person",
+        "Cruz Person",
+        "Dee Person",
+    ]
+    # Probation that runs until next year: the case has to wait (PC 1203.4(a)(1)).
+    case.sentence_ended = False
+    case.sentence_end_date = timezone.localdate() + datetime.timedelta(days=365)
+    case.save()
+    services.person_screen(person=case.person)
+    assert queue_names(staff_client, outcome="eligible") == ["Cruz Person", "Dee Person"]
+    assert queue_names(staff_client, outcome="wait") == ["Ana Person"]
+    response = staff_client.get(reverse("review:queue"), {"status": "all", "outcome": "wait"})
+    assert "<td>Wait</td>" in response.text
+
+    case.sentence = "unknown"
+    case.save()
+    services.person_screen(person=case.person)
+    assert queue_names(staff_client, outcome="wait") == []
+    assert "Ana Person" in queue_names(staff_client)
 
 
 def test_queue_filters_language_waiting_county_outcome(staff_client) -> None:
