@@ -3,6 +3,7 @@
 import datetime
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypedDict, cast
 
 from django.core.paginator import Page, Paginator
@@ -180,7 +181,7 @@ def _unread_replies() -> QuerySet[Message]:
     return Message.objects.filter(packet=OuterRef("pk"), from_person=True, read_at__isnull=True)
 
 
-def _packets_with_unread_replies() -> QuerySet[Message, int]:
+def _packets_with_unread_replies() -> "QuerySet[Message, Any]":
     # An IN list from the partial index (one hashed set), rather than an EXISTS per packet OR-ed
     # with the status, which PostgreSQL can only test row by row.
     return Message.objects.filter(from_person=True, read_at__isnull=True).values("packet")
@@ -265,12 +266,49 @@ def queue_rows(*, packet_ids: list[int]) -> "list[QueuePacket]":
     return [by_id[pk] for pk in packet_ids if pk in by_id]
 
 
+class _CountedPaginator(Paginator[int]):
+    """A paginator told its length, so it does not count the rows again."""
+
+    def __init__(self, object_list: Any, per_page: int, *, count: int) -> None:
+        super().__init__(object_list, per_page)
+        self._known_count = count
+
+    @cached_property
+    def count(self) -> int:
+        return self._known_count
+
+
+def _length_from_status_counts(filters: QueueFilters, counts: dict[str, int]) -> int | None:
+    """The queue's length when only the status narrows it, read from the per-status counts the
+    page shows anyway; None when other filters apply (then the rows are counted)."""
+    if filters.county or filters.outcome or filters.language or filters.waiting:
+        return None
+    if filters.mine or filters.q.strip():
+        return None
+    if filters.status == "needs_review":
+        return sum(counts.get(str(s), 0) for s in NEEDS_REVIEW)
+    if filters.status in ReviewStatus.values:
+        return counts.get(filters.status, 0)
+    return sum(counts.values())
+
+
 def review_queue_page(
-    *, reviewer: User, filters: QueueFilters, page: str | int | None
+    *,
+    reviewer: User,
+    filters: QueueFilters,
+    page: str | int | None,
+    status_counts: dict[str, int] | None = None,
 ) -> "Page[QueuePacket]":
-    """One page of the queue: the ids (one query, plus the count), then those rows decorated."""
+    """One page of the queue: the ids (one query, plus the count unless `status_counts`, from
+    `review_status_counts`, already says it), then those rows decorated."""
     ids = review_queue(reviewer=reviewer, filters=filters).values_list("pk", flat=True)
-    result = Paginator(ids, QUEUE_PAGE_SIZE).get_page(page)
+    known = _length_from_status_counts(filters, status_counts) if status_counts else None
+    paginator = (
+        Paginator(ids, QUEUE_PAGE_SIZE)
+        if known is None
+        else _CountedPaginator(ids, QUEUE_PAGE_SIZE, count=known)
+    )
+    result = paginator.get_page(page)
     rows = cast("Page[QueuePacket]", result)  # the same page, its ids replaced by the rows
     rows.object_list = queue_rows(packet_ids=list(result.object_list))
     return rows
@@ -329,12 +367,11 @@ def packet_for_review(*, packet_id: int, user: User) -> Packet:
 def clinic_staff_users() -> QuerySet[User]:
     from expunge_portal.accounts.roles import CLINIC_STAFF_GROUP
 
-    return (
-        User.objects.filter(Q(groups__name=CLINIC_STAFF_GROUP) | Q(is_superuser=True))
-        .filter(is_active=True)
-        .distinct()
-        .order_by("email")
-    )
+    # Two small id lists (the group's members, the superusers: a partial index) rather than an
+    # OR across a join, which reads every account.
+    members = User.groups.through.objects.filter(group__name=CLINIC_STAFF_GROUP).values("user_id")
+    superusers = User.objects.filter(is_superuser=True).values("pk")
+    return User.objects.filter(pk__in=members.union(superusers), is_active=True).order_by("email")
 
 
 def _edits(records: list[Any], model: type[Model]) -> list[dict[str, Any]]:

@@ -477,6 +477,24 @@ def test_queue_outcome_follows_the_latest_screening(staff_client) -> None:
     assert "Ana Person" in queue_names(staff_client)
 
 
+def test_queue_length_is_the_number_of_matching_packets(staff_client, petitioner) -> None:
+    """Counted from the per-status counts when only the status narrows the queue, from the rows
+    otherwise: the same figure either way."""
+    seeded_queue()
+    packet_in(make_case(make_person(petitioner), case_number="25CR-NEVER"), S.NOT_SUBMITTED)
+    for params, expected in (
+        ({}, 1),  # needs review: Ana's
+        ({"status": "all"}, 4),
+        ({"status": "changes_requested"}, 2),
+        ({"status": "filed"}, 0),
+        ({"status": "all", "county": "Sacramento"}, 2),
+    ):
+        response = staff_client.get(reverse("review:queue"), params)
+        assert response.context["page"].paginator.count == expected, params
+        rows = response.context["page"].object_list
+        assert len(rows) == expected, params
+
+
 def test_queue_filters_language_waiting_county_outcome(staff_client) -> None:
     seeded_queue()
     assert queue_names(staff_client, language="es") == ["Ana Person", "Cruz Person"]
