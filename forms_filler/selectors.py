@@ -303,11 +303,15 @@ def review_queue_page(
     `review_status_counts`, already says it), then those rows decorated."""
     ids = review_queue(reviewer=reviewer, filters=filters).values_list("pk", flat=True)
     known = _length_from_status_counts(filters, status_counts) if status_counts else None
-    paginator = (
-        Paginator(ids, QUEUE_PAGE_SIZE)
-        if known is None
-        else _CountedPaginator(ids, QUEUE_PAGE_SIZE, count=known)
-    )
+    paginator: Paginator[int]
+    if known is not None:
+        paginator = _CountedPaginator(ids, QUEUE_PAGE_SIZE, count=known)
+    elif filters.q.strip():
+        # A search finds its packets through the people and cases it matched (no index walk in
+        # queue order that could stop after a page): find them once, count the list.
+        paginator = Paginator(list(ids), QUEUE_PAGE_SIZE)
+    else:
+        paginator = Paginator(ids, QUEUE_PAGE_SIZE)
     result = paginator.get_page(page)
     rows = cast("Page[QueuePacket]", result)  # the same page, its ids replaced by the rows
     rows.object_list = queue_rows(packet_ids=list(result.object_list))
