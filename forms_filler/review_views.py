@@ -31,7 +31,7 @@ from .models import Packet, PacketVersion, PaperAccess, ReviewEvent, ReviewStatu
 from .views import PRIVATE_HEADERS, download_filename
 
 # Case fields shown to staff as the person's answers (bookkeeping left out).
-_NOT_ANSWERS = {"id", "person", "created_at", "updated_at"}
+_NOT_ANSWERS = {"id", "person", "created_at", "updated_at", "latest_outcome"}
 
 
 def _queue_form(request: HttpRequest) -> tuple[QueueFilterForm, selectors.QueueFilters]:

@@ -13,12 +13,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from eligibility import services
-from eligibility.models import Determination
+from eligibility.models import Case, Determination
 from expunge_portal.accounts.roles import CLINIC_STAFF_GROUP
 from forms_filler import review, storage
 from forms_filler.answer_changes import AnswerChange, answer_changes
 from forms_filler.models import Message, Packet, PacketVersion, PaperAccess, RenderStatus
 from forms_filler.models import ReviewStatus as S
+from forms_filler.packet_input import answers_fingerprint
 from tests.accounts.totp import totp_code
 from tests.factories import (
     PASSWORD,
@@ -475,6 +476,20 @@ def test_queue_outcome_follows_the_latest_screening(staff_client) -> None:
     services.person_screen(person=case.person)
     assert queue_names(staff_client, outcome="wait") == []
     assert "Ana Person" in queue_names(staff_client)
+
+
+def test_the_stored_outcome_is_not_one_of_the_persons_answers(staff_client) -> None:
+    """The outcome kept on the case is the screening's, not an answer: the review page does not
+    list it among the answers, and it is not part of what the papers are made from."""
+    packet = seeded_queue()["ana"]
+    before = answers_fingerprint(case=packet.case, language="en")
+    Case.objects.filter(pk=packet.case_id).update(latest_outcome="blocked")
+    packet.case.refresh_from_db()
+    assert answers_fingerprint(case=packet.case, language="en") == before
+    response = staff_client.get(staff_url(packet, "packet"))
+    labels = [str(row["label"]) for row in response.context["answers"]]
+    assert "county" in labels
+    assert "latest outcome" not in labels
 
 
 def test_queue_length_is_the_number_of_matching_packets(staff_client, petitioner) -> None:
