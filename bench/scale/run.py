@@ -127,7 +127,9 @@ def staff_client() -> Any:
     return client
 
 
-def measure(client: Any, url: str, params: dict[str, str], runs: int) -> dict[str, float]:
+def measure(
+    client: Any, url: str, params: dict[str, str], runs: int, *, keep: bool = False
+) -> dict[str, Any]:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -135,6 +137,8 @@ def measure(client: Any, url: str, params: dict[str, str], runs: int) -> dict[st
 
     def once() -> int:
         nonlocal rows
+        # CaptureQueriesContext counts by the log's length, which stops at 9,000 entries.
+        connection.queries_log.clear()
         with CaptureQueriesContext(connection) as queries:
             response = client.get(url, params)
             if response.streaming:
@@ -153,12 +157,63 @@ def measure(client: Any, url: str, params: dict[str, str], runs: int) -> dict[st
         started = time.perf_counter()
         once()
         timings.append(time.perf_counter() - started)
-    return {
+    figure: dict[str, Any] = {
         "ms": statistics.median(timings) * 1000,
         "min": min(timings) * 1000,
         "queries": count,
         "rows": rows,
     }
+    if keep:
+        figure["timings"] = timings
+    return figure
+
+
+def use_database(name: str) -> None:
+    """Point the default connection at another database on the same server."""
+    from django.db import connection
+
+    connection.close()
+    connection.settings_dict["NAME"] = name
+
+
+def volume() -> str:
+    from eligibility.models import Case, Person
+    from forms_filler.models import Packet
+
+    return (
+        f"{Person.objects.count():,} people, {Case.objects.count():,} cases, "
+        f"{Packet.objects.count():,} packets"
+    )
+
+
+def interleaved(
+    small: str, large: str, runs: int, rounds: int, only: str | None
+) -> tuple[Any, ...]:
+    """Both volumes measured page by page, in turns (`rounds` turns of runs/rounds requests
+    each), so that both see the same moments of a shared machine's load."""
+    setups: dict[str, tuple[Any, list[tuple[str, str, dict[str, str]]], str]] = {}
+    for name in (small, large):
+        use_database(name)
+        setups[name] = (staff_client(), pages(subjects()), volume())
+    timings: dict[str, dict[str, list[float]]] = {small: {}, large: {}}
+    figures: dict[str, dict[str, dict[str, float]]] = {small: {}, large: {}}
+    loads = [os.getloadavg()[0]]
+    names = [name for name, _, _ in setups[small][1] if not only or only in name]
+    for page in names:
+        for _ in range(rounds):
+            for database in (small, large):
+                use_database(database)
+                client, its_pages, _ = setups[database]
+                url, params = next((u, p) for n, u, p in its_pages if n == page)
+                figure = measure(client, url, params, max(1, runs // rounds), keep=True)
+                timings[database].setdefault(page, []).extend(figure.pop("timings"))  # type: ignore[arg-type]
+                figures[database][page] = figure
+        for database in (small, large):
+            kept = timings[database][page]
+            figures[database][page]["ms"] = statistics.median(kept) * 1000
+            figures[database][page]["min"] = min(kept) * 1000
+        loads.append(os.getloadavg()[0])
+    return figures[small], figures[large], setups[small][2], setups[large][2], loads
 
 
 def main() -> None:
@@ -166,28 +221,36 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--save", type=Path, help="write the figures as JSON here")
     parser.add_argument("--compare", type=Path, help="figures of an earlier run (small volume)")
+    parser.add_argument(
+        "--interleave",
+        metavar="SMALL_DB",
+        help="the small volume's database on the same server: measure both in turns",
+    )
+    parser.add_argument("--rounds", type=int, default=3, help="turns per page with --interleave")
     parser.add_argument("--only", help="run only the pages whose name contains this")
     args = parser.parse_args()
     setup()
     from django.db import connection
 
-    from eligibility.models import Case, Person
-    from forms_filler.models import Packet
-
-    client = staff_client()
-    volume = (
-        f"{Person.objects.count():,} people, {Case.objects.count():,} cases, "
-        f"{Packet.objects.count():,} packets"
-    )
-    figures: dict[str, dict[str, float]] = {}
-    loads = [os.getloadavg()[0]]
-    for name, url, params in pages(subjects()):
-        if args.only and args.only not in name:
-            continue
-        figures[name] = measure(client, url, params, args.runs)
-        loads.append(os.getloadavg()[0])
+    before: dict[str, dict[str, float]] = {}
+    if args.interleave:
+        large_name = connection.settings_dict["NAME"]
+        before, figures, small_volume, large_volume, loads = interleaved(
+            args.interleave, large_name, args.runs, args.rounds, args.only
+        )
+        described = f"{large_volume} against {small_volume}, in turns ({args.rounds} per page)"
+    else:
+        client = staff_client()
+        described = volume()
+        figures = {}
+        loads = [os.getloadavg()[0]]
+        for name, url, params in pages(subjects()):
+            if args.only and args.only not in name:
+                continue
+            figures[name] = measure(client, url, params, args.runs)
+            loads.append(os.getloadavg()[0])
     heading = (
-        f"{connection.vendor}, {volume}; median of {args.runs} runs; "
+        f"{connection.vendor}, {described}; median of {args.runs} runs; "
         f"{os.cpu_count()} CPUs, Python {platform.python_version()}; "
         f"load average (1 min) {min(loads):.2f}-{max(loads):.2f} during the run; "
         f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}"
@@ -196,7 +259,12 @@ def main() -> None:
     if args.save:
         args.save.parent.mkdir(parents=True, exist_ok=True)
         args.save.write_text(json.dumps({"heading": heading, "figures": figures}, indent=1))
-    before = json.loads(args.compare.read_text())["figures"] if args.compare else {}
+    if args.compare:
+        before = json.loads(args.compare.read_text())["figures"]
+    table(figures, before)
+
+
+def table(figures: dict[str, dict[str, float]], before: dict[str, dict[str, float]]) -> None:
     # The median is what a reviewer waits; the fastest run is the page's cost with the least
     # interference from the rest of the machine, so its ratio is the steadier one on a busy host.
     if before:

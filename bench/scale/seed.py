@@ -184,6 +184,9 @@ def seed(scale: float) -> dict[str, int]:
                     sentence_ended=True,
                     sentence_end_date=datetime.date(2024, 3, 1),
                     probation_violated=rng.random() < 0.2,
+                    # The outcome of the determination stored below, kept on the case as
+                    # eligibility.services.determination_record keeps it.
+                    latest_outcome=weighted(rng, OUTCOMES),
                 )
                 for i, person in enumerate(owners)
             ),
@@ -217,8 +220,7 @@ def seed(scale: float) -> dict[str, int]:
                         result=result_for("wait", case.pk),
                     )
                 )
-            outcome = weighted(rng, OUTCOMES)
-            case.latest_outcome = outcome  # as eligibility.services.determination_record keeps it
+            outcome = case.latest_outcome
             determinations.append(
                 Determination(
                     case=case,
@@ -229,10 +231,6 @@ def seed(scale: float) -> dict[str, int]:
                 )
             )
         batched(determinations, Determination)
-        for outcome, _ in OUTCOMES:
-            Case.objects.filter(
-                pk__in=[case.pk for case in cases if case.latest_outcome == outcome]
-            ).update(latest_outcome=outcome)
 
         packet_cases = rng.sample(cases, n_packets)
         packets = []
