@@ -1,14 +1,15 @@
-"""Time every staff page against a seeded database (`bench/scale/seed.py`): the median of
-``--runs`` requests through Django's test client, signed in as a reviewer, and the number of
-queries of one request.
+"""Time every staff page against a seeded database (`bench/scale/seed.py`): the median and the
+fastest of ``--runs`` requests through Django's test client, signed in as a reviewer, the number
+of queries of one request and the rows the page lists.
 
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/scale_bench \\
-        nice .venv/bin/python bench/scale/run.py [--runs 15] [--save var/bench/large.json] \\
-        [--compare var/bench/small.json]
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/scale_large \
+        nice .venv/bin/python bench/scale/run.py --interleave scale_small [--runs 21] [--rounds 3]
 
-With ``--compare`` the table also shows the figures saved by an earlier run (the small volume)
-and the ratio of this run to it. Not a test: the figures depend on the machine and its load,
-which the table's heading records.
+With ``--interleave`` both volumes (the small one a database on the same server) are measured
+page by page in turns, and the table shows small, large and their ratio. Without it the one
+database is measured; ``--save`` keeps the figures as JSON and ``--compare`` sets them beside an
+earlier run's. Not a test: the figures depend on the machine and its load, which the table's
+heading records.
 """
 
 import argparse
