@@ -127,9 +127,11 @@ def person_screen(
     determination that says the same as the new one is kept, so its packet stays current."""
     as_of = as_of or today_in_california()
     cases = list(person.cases.prefetch_related("counts").order_by("created_at", "pk"))
-    Determination.objects.filter(
-        case__in=[case for case in cases if case.sentence == Sentence.UNKNOWN]
-    ).delete()
+    unscreenable = [case for case in cases if case.sentence == Sentence.UNKNOWN]
+    Determination.objects.filter(case__in=unscreenable).delete()
+    Case.objects.filter(pk__in=[case.pk for case in unscreenable]).exclude(
+        latest_outcome=""
+    ).update(latest_outcome="")
     screenable = [case for case in cases if case.sentence != Sentence.UNKNOWN]
     if not screenable:
         return {}
@@ -152,8 +154,17 @@ def person_screen(
         if latest is not None and all(getattr(latest, k) == v for k, v in fields.items()):
             stored[case.pk] = latest
         else:
-            stored[case.pk] = Determination.objects.create(case=case, as_of=as_of, **fields)
+            stored[case.pk] = determination_record(case=case, as_of=as_of, **fields)
     return stored
+
+
+def determination_record(*, case: Case, as_of: datetime.date, **fields: Any) -> Determination:
+    """Store a new determination of the case and make it the case's latest outcome (the review
+    queue reads `Case.latest_outcome`): the one door for both."""
+    determination = Determination.objects.create(case=case, as_of=as_of, **fields)
+    Case.objects.filter(pk=case.pk).update(latest_outcome=determination.outcome)
+    case.latest_outcome = determination.outcome
+    return determination
 
 
 def case_determine(*, case: Case, as_of: datetime.date | None = None) -> Determination | None:

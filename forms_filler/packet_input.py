@@ -233,7 +233,9 @@ def packet_input_from_dict(
 # From the stored interview: a Case and its Person.
 
 # Case fields that are bookkeeping, not answers: they never change what the papers say.
-_NOT_ANSWERS = frozenset({"id", "person", "created_at", "updated_at"})
+# Not the person's answers: keys, times, and the latest outcome the screening keeps on the case
+# (the papers take the determination itself).
+_NOT_ANSWERS = frozenset({"id", "person", "created_at", "updated_at", "latest_outcome"})
 PERSON_DETAIL_FIELDS = ("full_name", "street", "city", "state", "zip_code", "phone", "email")
 
 

@@ -31,7 +31,7 @@ from .models import Packet, PacketVersion, PaperAccess, ReviewEvent, ReviewStatu
 from .views import PRIVATE_HEADERS, download_filename
 
 # Case fields shown to staff as the person's answers (bookkeeping left out).
-_NOT_ANSWERS = {"id", "person", "created_at", "updated_at"}
+_NOT_ANSWERS = {"id", "person", "created_at", "updated_at", "latest_outcome"}
 
 
 def _queue_form(request: HttpRequest) -> tuple[QueueFilterForm, selectors.QueueFilters]:
@@ -45,8 +45,12 @@ def _queue_form(request: HttpRequest) -> tuple[QueueFilterForm, selectors.QueueF
 @require_safe
 def queue(request: HttpRequest) -> HttpResponse:
     form, filters = _queue_form(request)
+    counts = selectors.review_status_counts()
     page = selectors.review_queue_page(
-        reviewer=signed_in_user(request), filters=filters, page=request.GET.get("page")
+        reviewer=signed_in_user(request),
+        filters=filters,
+        page=request.GET.get("page"),
+        status_counts=counts,
     )
     outcome_labels = dict(form.fields["outcome"].choices)  # type: ignore[attr-defined]  # a ChoiceField
     for packet in page.object_list:
@@ -54,7 +58,6 @@ def queue(request: HttpRequest) -> HttpResponse:
         packet.outcome_label = outcome_labels.get(packet.outcome or "", packet.outcome or "")  # type: ignore[attr-defined]
     query = request.GET.copy()
     query.pop("page", None)
-    counts = selectors.review_status_counts()
     return render(
         request,
         "review/queue.html",

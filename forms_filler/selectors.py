@@ -3,12 +3,13 @@
 import datetime
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypedDict, cast
 
 from django.core.paginator import Page, Paginator
 from django.db.models import (
     Count,
-    Exists,
+    F,
     IntegerField,
     Model,
     OuterRef,
@@ -16,12 +17,14 @@ from django.db.models import (
     Q,
     QuerySet,
     Subquery,
+    Value,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, NullIf
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext
 
-from eligibility.models import Case, Determination, Person
+from eligibility.models import Case, Person
 from eligibility.models import Count as CaseCount
 from eligibility.presentation import staff_result
 from eligibility.selectors import cases_for_person, latest_determination
@@ -174,17 +177,14 @@ class QueueFilters:
     order: str = "waiting"  # "waiting" (longest first) or "newest"
 
 
-def _latest_outcome() -> Subquery:
-    # One probe of the (case, -created_at, -id) index per packet.
-    return Subquery(
-        Determination.objects.filter(case=OuterRef("case"))
-        .order_by("-created_at", "-pk")
-        .values("outcome")[:1]
-    )
-
-
 def _unread_replies() -> QuerySet[Message]:
     return Message.objects.filter(packet=OuterRef("pk"), from_person=True, read_at__isnull=True)
+
+
+def _packets_with_unread_replies() -> "QuerySet[Message, Any]":
+    # An IN list from the partial index (one hashed set), rather than an EXISTS per packet OR-ed
+    # with the status, which PostgreSQL can only test row by row.
+    return Message.objects.filter(from_person=True, read_at__isnull=True).values("packet")
 
 
 def _search(packets: QuerySet[Packet], query: str) -> QuerySet[Packet]:
@@ -207,21 +207,25 @@ def review_queue(*, reviewer: User, filters: QueueFilters) -> QuerySet[Packet]:
         packets = packets.filter(review_status__in=NEEDS_REVIEW)
     elif filters.status in ReviewStatus.values:
         packets = packets.filter(review_status=filters.status)
-    if filters.county:
-        packets = packets.filter(
-            case_id__in=Case.objects.filter(county=filters.county).values("pk")
-        )
-    if filters.outcome:
-        packets = packets.alias(outcome=_latest_outcome()).filter(outcome=filters.outcome)
+    if filters.county or filters.outcome:
+        # Both from the case's own columns (one index): the latest outcome is kept on the case.
+        cases = Case.objects.all()
+        if filters.county:
+            cases = cases.filter(county=filters.county)
+        if filters.outcome:
+            cases = cases.filter(latest_outcome=filters.outcome)
+        packets = packets.filter(case_id__in=cases.values("pk"))
     if filters.language == "es":
         packets = packets.filter(case__person__owner__preferred_language__startswith="es")
     elif filters.language == "en":
         packets = packets.exclude(case__person__owner__preferred_language__startswith="es")
     if filters.waiting == "us":
-        packets = packets.filter(Q(review_status__in=AWAITING_CLINIC) | Exists(_unread_replies()))
+        packets = packets.filter(
+            Q(review_status__in=AWAITING_CLINIC) | Q(pk__in=_packets_with_unread_replies())
+        )
     elif filters.waiting == "person":
         packets = packets.filter(review_status=ReviewStatus.CHANGES_REQUESTED).exclude(
-            Exists(_unread_replies())
+            pk__in=_packets_with_unread_replies()
         )
     if filters.mine:
         packets = packets.filter(assigned_to=reviewer)
@@ -247,11 +251,11 @@ if TYPE_CHECKING:
 
 
 def _decorated(packets: QuerySet[Packet]) -> "QuerySet[QueuePacket]":
-    """What a queue row shows: the person, case, account language, reviewer, latest outcome and
-    the number of unread replies, in one query."""
+    """What a queue row shows: the person, case, account language, reviewer, latest outcome (None
+    before any screening) and the number of unread replies, in one query."""
     unread = _unread_replies().order_by().values("packet").annotate(n=Count("pk")).values("n")
     return packets.select_related("case__person__owner", "assigned_to").annotate(
-        outcome=_latest_outcome(),
+        outcome=NullIf(F("case__latest_outcome"), Value("")),
         unread=Coalesce(Subquery(unread, output_field=IntegerField()), 0),
     )
 
@@ -262,12 +266,53 @@ def queue_rows(*, packet_ids: list[int]) -> "list[QueuePacket]":
     return [by_id[pk] for pk in packet_ids if pk in by_id]
 
 
+class _CountedPaginator(Paginator[int]):
+    """A paginator told its length, so it does not count the rows again."""
+
+    def __init__(self, object_list: Any, per_page: int, *, count: int) -> None:
+        super().__init__(object_list, per_page)
+        self._known_count = count
+
+    @cached_property
+    def count(self) -> int:
+        return self._known_count
+
+
+def _length_from_status_counts(filters: QueueFilters, counts: dict[str, int]) -> int | None:
+    """The queue's length when only the status narrows it, read from the per-status counts the
+    page shows anyway; None when other filters apply (then the rows are counted)."""
+    if filters.county or filters.outcome or filters.language or filters.waiting:
+        return None
+    if filters.mine or filters.q.strip():
+        return None
+    if filters.status == "needs_review":
+        return sum(counts.get(str(s), 0) for s in NEEDS_REVIEW)
+    if filters.status in ReviewStatus.values:
+        return counts.get(filters.status, 0)
+    return sum(counts.values())
+
+
 def review_queue_page(
-    *, reviewer: User, filters: QueueFilters, page: str | int | None
+    *,
+    reviewer: User,
+    filters: QueueFilters,
+    page: str | int | None,
+    status_counts: dict[str, int] | None = None,
 ) -> "Page[QueuePacket]":
-    """One page of the queue: the ids (one query, plus the count), then those rows decorated."""
+    """One page of the queue: the ids (one query, plus the count unless `status_counts`, from
+    `review_status_counts`, already says it), then those rows decorated."""
     ids = review_queue(reviewer=reviewer, filters=filters).values_list("pk", flat=True)
-    result = Paginator(ids, QUEUE_PAGE_SIZE).get_page(page)
+    known = _length_from_status_counts(filters, status_counts) if status_counts else None
+    paginator: Paginator[int]
+    if known is not None:
+        paginator = _CountedPaginator(ids, QUEUE_PAGE_SIZE, count=known)
+    elif filters.q.strip():
+        # A search finds its packets through the people and cases it matched (no index walk in
+        # queue order that could stop after a page): find them once, count the list.
+        paginator = Paginator(list(ids), QUEUE_PAGE_SIZE)
+    else:
+        paginator = Paginator(ids, QUEUE_PAGE_SIZE)
+    result = paginator.get_page(page)
     rows = cast("Page[QueuePacket]", result)  # the same page, its ids replaced by the rows
     rows.object_list = queue_rows(packet_ids=list(result.object_list))
     return rows
@@ -326,12 +371,11 @@ def packet_for_review(*, packet_id: int, user: User) -> Packet:
 def clinic_staff_users() -> QuerySet[User]:
     from expunge_portal.accounts.roles import CLINIC_STAFF_GROUP
 
-    return (
-        User.objects.filter(Q(groups__name=CLINIC_STAFF_GROUP) | Q(is_superuser=True))
-        .filter(is_active=True)
-        .distinct()
-        .order_by("email")
-    )
+    # Two small id lists (the group's members, the superusers: a partial index) rather than an
+    # OR across a join, which reads every account.
+    members = User.groups.through.objects.filter(group__name=CLINIC_STAFF_GROUP).values("user_id")
+    superusers = User.objects.filter(is_superuser=True).values("pk")
+    return User.objects.filter(pk__in=members.union(superusers), is_active=True).order_by("email")
 
 
 def _edits(records: list[Any], model: type[Model]) -> list[dict[str, Any]]:
@@ -447,10 +491,16 @@ def recent_paper_accesses(*, packet: Packet, limit: int = 20) -> list[PaperAcces
 def approved_on(*, day: datetime.date) -> list[ReviewEvent]:
     """The approvals of a day (in the portal's time zone) whose packets are still approved or
     filed, each with the approved version's file: the papers the clinic files that day."""
+    # A range of the indexed column rather than created_at__date, which casts every row.
+    start = timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+    end = timezone.make_aware(
+        datetime.datetime.combine(day + datetime.timedelta(1), datetime.time.min)
+    )
     return list(
         ReviewEvent.objects.filter(
             to_status=ReviewStatus.APPROVED,
-            created_at__date=day,
+            created_at__gte=start,
+            created_at__lt=end,
             packet__review_status__in=(ReviewStatus.APPROVED, ReviewStatus.FILED),
             version__status=RenderStatus.READY,
         )

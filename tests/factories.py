@@ -10,7 +10,8 @@ from allauth.mfa.totp.internal.auth import TOTP
 from django.contrib.auth.models import Group
 from django.test import Client
 
-from eligibility.models import Case, Count, Determination, Person
+from eligibility.models import Case, Count, Person
+from eligibility.services import determination_record
 from expunge_portal.accounts.models import User
 from forms_filler.models import Packet, ReviewStatus
 
@@ -119,7 +120,8 @@ def make_case(
         case=case, position=1, typed=typed, code="PC", section=section, level="misdemeanor"
     )
     result = {**ELIGIBLE_RESULT, "id": str(case.pk), "outcome": outcome}
-    Determination.objects.create(
+    # Through the service that stores screenings, so the case's latest outcome follows.
+    determination_record(
         case=case,
         engine_version="test",
         as_of=datetime.date(2025, 6, 15),

@@ -46,3 +46,33 @@ def test_the_latest_saved_case_gives_the_person_its_answers():
     assert fresh.situation_answered_at is None  # no case: the interview will ask
     executor = MigrationExecutor(connection)
     executor.migrate(executor.loader.graph.leaf_nodes())
+
+
+def test_each_case_gets_the_outcome_of_its_latest_determination():
+    before = [("eligibility", "0007_queue_search_indexes")]
+    after = [("eligibility", "0008_case_latest_outcome")]
+    executor = MigrationExecutor(connection)
+    executor.migrate(before)
+    old = executor.loader.project_state(before).apps
+    Person = old.get_model("eligibility", "Person")
+    Case = old.get_model("eligibility", "Case")
+    Determination = old.get_model("eligibility", "Determination")
+    person = Person.objects.create(anonymous_key="8f7a4c1e-0000-4000-8000-000000000003")
+    common = {"county": "Sacramento", "judgment_date": datetime.date(2020, 1, 1)}
+    screened = Case.objects.create(person=person, sentence="probation", **common)
+    never = Case.objects.create(person=person, sentence="unknown", **common)
+    result = {"engine_version": "test", "as_of": datetime.date(2025, 1, 1), "result": {}}
+    newer = Determination.objects.create(case=screened, outcome="eligible", **result)
+    older = Determination.objects.create(case=screened, outcome="wait", **result)
+    # Created second but dated first: "latest" is by date, as the queue always read it.
+    Determination.objects.filter(pk=older.pk).update(
+        created_at=newer.created_at - datetime.timedelta(days=1)
+    )
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(after)
+    new = executor.loader.project_state(after).apps.get_model("eligibility", "Case")
+    assert new.objects.get(pk=screened.pk).latest_outcome == "eligible"
+    assert new.objects.get(pk=never.pk).latest_outcome == ""
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())

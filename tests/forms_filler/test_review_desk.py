@@ -12,12 +12,14 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from eligibility.models import Determination
+from eligibility import services
+from eligibility.models import Case, Determination
 from expunge_portal.accounts.roles import CLINIC_STAFF_GROUP
 from forms_filler import review, storage
 from forms_filler.answer_changes import AnswerChange, answer_changes
 from forms_filler.models import Message, Packet, PacketVersion, PaperAccess, RenderStatus
 from forms_filler.models import ReviewStatus as S
+from forms_filler.packet_input import answers_fingerprint
 from tests.accounts.totp import totp_code
 from tests.factories import (
     PASSWORD,
@@ -447,6 +449,65 @@ def seeded_queue() -> dict[str, Packet]:
 def queue_names(client, **params: str) -> list[str]:
     response = client.get(reverse("review:queue"), {"status": "all", **params})
     return sorted(p.case.person.full_name for p in response.context["page"].object_list)
+
+
+def test_queue_outcome_follows_the_latest_screening(staff_client) -> None:
+    """The queue filters and shows the case's newest screening (kept on the case when the case
+    is screened again), and no outcome once the case can no longer be screened."""
+    made = seeded_queue()
+    case = made["ana"].case
+    assert queue_names(staff_client, outcome="eligible") == [
+        "Ana Person",
+        "Cruz Person",
+        "Dee Person",
+    ]
+    # Probation that runs until next year: the case has to wait (PC 1203.4(a)(1)).
+    case.sentence_ended = False
+    case.sentence_end_date = timezone.localdate() + datetime.timedelta(days=365)
+    case.save()
+    services.person_screen(person=case.person)
+    assert queue_names(staff_client, outcome="eligible") == ["Cruz Person", "Dee Person"]
+    assert queue_names(staff_client, outcome="wait") == ["Ana Person"]
+    response = staff_client.get(reverse("review:queue"), {"status": "all", "outcome": "wait"})
+    assert "<td>Wait</td>" in response.text
+
+    case.sentence = "unknown"
+    case.save()
+    services.person_screen(person=case.person)
+    assert queue_names(staff_client, outcome="wait") == []
+    assert "Ana Person" in queue_names(staff_client)
+
+
+def test_the_stored_outcome_is_not_one_of_the_persons_answers(staff_client) -> None:
+    """The outcome kept on the case is the screening's, not an answer: the review page does not
+    list it among the answers, and it is not part of what the papers are made from."""
+    packet = seeded_queue()["ana"]
+    before = answers_fingerprint(case=packet.case, language="en")
+    Case.objects.filter(pk=packet.case_id).update(latest_outcome="blocked")
+    packet.case.refresh_from_db()
+    assert answers_fingerprint(case=packet.case, language="en") == before
+    response = staff_client.get(staff_url(packet, "packet"))
+    labels = [str(row["label"]) for row in response.context["answers"]]
+    assert "county" in labels
+    assert "latest outcome" not in labels
+
+
+def test_queue_length_is_the_number_of_matching_packets(staff_client, petitioner) -> None:
+    """Counted from the per-status counts when only the status narrows the queue, from the rows
+    otherwise: the same figure either way."""
+    seeded_queue()
+    packet_in(make_case(make_person(petitioner), case_number="25CR-NEVER"), S.NOT_SUBMITTED)
+    for params, expected in (
+        ({}, 1),  # needs review: Ana's
+        ({"status": "all"}, 4),
+        ({"status": "changes_requested"}, 2),
+        ({"status": "filed"}, 0),
+        ({"status": "all", "county": "Sacramento"}, 2),
+    ):
+        response = staff_client.get(reverse("review:queue"), params)
+        assert response.context["page"].paginator.count == expected, params
+        rows = response.context["page"].object_list
+        assert len(rows) == expected, params
 
 
 def test_queue_filters_language_waiting_county_outcome(staff_client) -> None:

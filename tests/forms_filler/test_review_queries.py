@@ -53,6 +53,7 @@ def add_packets(n: int, *, start: int, staff: User) -> None:
             case_number=f"25CR{i:05}{k}",
             judgment_date=datetime.date(2020, 1, 1),
             sentence="probation",
+            latest_outcome="eligible",  # the later of the two determinations below
         )
         for i, person in zip(range(start, start + n), people, strict=True)
         for k in (0, 1)
