@@ -49,8 +49,8 @@ def test_the_latest_saved_case_gives_the_person_its_answers():
 
 
 def test_each_case_gets_the_outcome_of_its_latest_determination():
-    before = [("eligibility", "0007_queue_search_indexes")]
-    after = [("eligibility", "0008_case_latest_outcome")]
+    before = [("eligibility", "0009_case_dej_sentence_and_fire_camp")]
+    after = [("eligibility", "0010_case_latest_outcome")]
     executor = MigrationExecutor(connection)
     executor.migrate(before)
     old = executor.loader.project_state(before).apps

@@ -20,7 +20,7 @@ def latest_outcome_backfill(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('eligibility', '0007_queue_search_indexes'),
+        ('eligibility', '0009_case_dej_sentence_and_fire_camp'),
     ]
 
     operations = [
