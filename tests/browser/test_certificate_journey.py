@@ -61,6 +61,8 @@ def test_state_prison_case_reaches_the_certificate_in_both_languages(page_factor
     continue_(page)
     choose(page, "A new conviction since the sentence in this case", "No")
     continue_(page)
+    choose(page, "Served on a fire crew or at a fire camp while in custody", "No")
+    continue_(page)
     for question in (
         "Are you on probation, parole, PRCS or mandatory supervision right now, for any case?",
         "Are you serving a sentence right now, for any case?",
