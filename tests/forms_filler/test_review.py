@@ -14,7 +14,14 @@ from django.utils import timezone
 
 from expunge_portal.accounts.roles import CLINIC_STAFF_GROUP
 from forms_filler import review
-from forms_filler.models import Message, Packet, PacketVersion, RenderStatus, ReviewEvent
+from forms_filler.models import (
+    Message,
+    Packet,
+    PacketVersion,
+    PaperAccess,
+    RenderStatus,
+    ReviewEvent,
+)
 from forms_filler.models import ReviewStatus as S
 from tests.factories import make_case, make_packet, make_person, make_user
 
@@ -503,9 +510,10 @@ def test_a_blocked_case_refusal_names_the_outcome_and_the_engines_reasons(
     packet = packet_in(make_case(make_person(petitioner), outcome="blocked"), S.IN_REVIEW)
     with pytest.raises(review.ReviewRefused) as refused:
         review.review_approve(packet=packet, reviewer=clinic_staff)
-    text = str(refused.value)
-    assert text.startswith("This case cannot be approved: the screening says “")
-    assert "You completed probation and are not on supervision or charged now." in text
+    assert str(refused.value) == (
+        "This case cannot be approved: the screening says “Blocked for now”. "
+        "You completed probation and are not on supervision or charged now."
+    )
     assert Packet.objects.get(pk=packet.pk).review_status == S.IN_REVIEW
 
 
@@ -528,3 +536,65 @@ def test_a_decision_without_a_message_writes_none_and_with_one_signs_it(
         clinic_staff,
         False,
     )
+
+
+def test_each_refusal_says_why_in_the_persons_words(petitioner, other_petitioner, clinic_staff):
+    not_ready = make_packet(make_case(make_person(petitioner)))
+    with pytest.raises(review.ReviewRefused) as refused:
+        review.packet_submit(packet=not_ready, user=petitioner)
+    assert str(refused.value) == "Your papers must be ready before you send them for review."
+    with pytest.raises(review.ReviewRefused) as refused:
+        review.packet_submit(packet=not_ready, user=other_petitioner)
+    assert str(refused.value) == "Only the person these papers belong to can do that."
+    with pytest.raises(review.ReviewRefused) as refused:
+        review.review_start(packet=not_ready, reviewer=petitioner)
+    assert str(refused.value) == "Only clinic staff can do that."
+    with pytest.raises(review.ReviewRefused) as refused:
+        review.review_approve(packet=not_ready, reviewer=clinic_staff)
+    assert str(refused.value) == "Only ready papers can be approved."
+    ready = packet_in(make_case(make_person(petitioner), case_number="24CR000321"), S.NOT_SUBMITTED)
+    with pytest.raises(review.ReviewRefused) as refused:
+        review.review_close(packet=ready, reviewer=clinic_staff)
+    assert str(refused.value) == "A packet that is “Not sent for review” cannot become “Closed”."
+
+
+def test_sending_and_sending_again_stamp_the_time_other_moves_do_not(
+    petitioner, clinic_staff, case
+) -> None:
+    packet = packet_in(case, S.NOT_SUBMITTED)
+    assert packet.submitted_at is None
+    review.packet_submit(packet=packet, user=petitioner)
+    sent = Packet.objects.get(pk=packet.pk).submitted_at
+    assert sent is not None
+    review.review_start(packet=Packet.objects.get(pk=packet.pk), reviewer=clinic_staff)
+    assert Packet.objects.get(pk=packet.pk).submitted_at == sent  # opening it changes nothing
+
+
+def test_the_revision_names_the_status_the_newest_papers_and_the_latest_reply(
+    petitioner, clinic_staff, case
+) -> None:
+    packet = make_packet(case, review_status=S.IN_REVIEW)
+    assert review.packet_revision(packet) == "in_review.0.0"  # no papers, no reply
+    with_ready_version(packet)
+    assert review.packet_revision(packet) == "in_review.1.0"
+    Message.objects.create(packet=packet, author=clinic_staff, body="A note", internal=True)
+    assert review.packet_revision(packet) == "in_review.1.0"  # only the person's replies count
+    reply = Message.objects.create(packet=packet, author=petitioner, body="Done", from_person=True)
+    assert review.packet_revision(packet) == f"in_review.1.{reply.pk}"
+
+
+def test_a_staff_look_is_written_per_packet_with_its_version(petitioner, clinic_staff) -> None:
+    person = make_person(petitioner)
+    first = make_packet(make_case(person, case_number="24CR000401"))
+    second = make_packet(make_case(person, case_number="24CR000402"))
+    review.paper_access_record(
+        packets=[first, second],
+        user=clinic_staff,
+        kind=PaperAccess.Kind.DAY_BUNDLE,
+        version_numbers={first.pk: 3},
+    )
+    rows = sorted(PaperAccess.objects.values_list("packet_id", "user_id", "kind", "version_number"))
+    assert rows == [
+        (first.pk, clinic_staff.pk, "day_bundle", 3),
+        (second.pk, clinic_staff.pk, "day_bundle", None),
+    ]
