@@ -55,10 +55,14 @@ class RemedySpec:
     opening: Callable[[Situation], Opening]
     item: Callable[[Situation], Item]
     blockers: tuple[BlockerRule, ...]
-    # The clause naming the statuses "for any offense" that the person's other cases can bring
-    # (None: the remedy states none), and whether it names probation among them.
-    any_offense_clause: str | None
-    names_probation: bool
+    # Whether the statuses "for any offense" that the remedy names include probation.
+    names_probation: bool = False
+
+    @property
+    def any_offense_clause(self) -> str | None:
+        """The clause naming the statuses "for any offense" that the person's other cases can
+        bring: the clause of the remedy's own status conditions (None: the remedy states none)."""
+        return self.blocker_citation if self.blockers else None
 
 
 @dataclass(slots=True)  # internal and short-lived: a plain init is much faster
@@ -539,64 +543,51 @@ def sentence_not_complied(s: Situation, citation: str) -> Blocker | None:
     return None
 
 
+# Not serving a sentence, not under supervision, not charged: "for any offense" (PC 1203.4(a)(1),
+# 1203.41(a)(3), 1203.42(a)).
+STATUS_CONDITIONS: tuple[BlockerRule, ...] = (serving_a_sentence, under_supervision, charged_now)
+
 SPECS: dict[Remedy, RemedySpec] = {
-    Remedy.PC_1203_4: RemedySpec(
-        Remedy.PC_1203_4,
-        "PC 1203.4(a)(1)",
-        opening_1203_4,
-        item_1203_4,
-        (serving_a_sentence, under_supervision, charged_now),
-        any_offense_clause="PC 1203.4(a)(1)",
-        names_probation=True,
-    ),
-    # 1203.4a names a sentence being served and charges; supervision is read cautiously.
-    Remedy.PC_1203_4A: RemedySpec(
-        Remedy.PC_1203_4A,
-        "PC 1203.4a(a)",
-        opening_1203_4a,
-        item_1203_4a,
-        (serving_a_sentence, under_supervision_1203_4a, charged_now, sentence_not_complied),
-        any_offense_clause="PC 1203.4a(a)",
-        names_probation=False,
-    ),
-    Remedy.PC_1203_41: RemedySpec(
-        Remedy.PC_1203_41,
-        "PC 1203.41(a)(3)",
-        opening_1203_41,
-        item_1203_41,
-        (serving_a_sentence, under_supervision, charged_now),
-        any_offense_clause="PC 1203.41(a)(3)",
-        names_probation=True,
-    ),
-    Remedy.PC_1203_42: RemedySpec(
-        Remedy.PC_1203_42,
-        "PC 1203.42(a)",
-        opening_1203_42,
-        item_1203_42,
-        (serving_a_sentence, under_supervision, charged_now),
-        any_offense_clause="PC 1203.42(a)",
-        names_probation=True,
-    ),
-    # 1203.43 states no status conditions: only DEJ granted from 1997, and the charges dismissed.
-    Remedy.PC_1203_43: RemedySpec(
-        Remedy.PC_1203_43,
-        "PC 1203.43(b)",
-        opening_1203_43,
-        item_1203_43,
-        (),
-        any_offense_clause=None,
-        names_probation=False,
-    ),
-    # 1203.49 states no status conditions beyond completed probation.
-    Remedy.PC_1203_49: RemedySpec(
-        Remedy.PC_1203_49,
-        "PC 1203.49",
-        opening_1203_49,
-        item_1203_49,
-        (),
-        any_offense_clause=None,
-        names_probation=False,
-    ),
+    spec.remedy: spec
+    for spec in (
+        RemedySpec(
+            Remedy.PC_1203_4,
+            "PC 1203.4(a)(1)",
+            opening_1203_4,
+            item_1203_4,
+            STATUS_CONDITIONS,
+            names_probation=True,
+        ),
+        # 1203.4a names a sentence being served and charges; supervision is read cautiously.
+        RemedySpec(
+            Remedy.PC_1203_4A,
+            "PC 1203.4a(a)",
+            opening_1203_4a,
+            item_1203_4a,
+            (serving_a_sentence, under_supervision_1203_4a, charged_now, sentence_not_complied),
+        ),
+        RemedySpec(
+            Remedy.PC_1203_41,
+            "PC 1203.41(a)(3)",
+            opening_1203_41,
+            item_1203_41,
+            STATUS_CONDITIONS,
+            names_probation=True,
+        ),
+        RemedySpec(
+            Remedy.PC_1203_42,
+            "PC 1203.42(a)",
+            opening_1203_42,
+            item_1203_42,
+            STATUS_CONDITIONS,
+            names_probation=True,
+        ),
+        # 1203.43 states no status conditions: only DEJ granted from 1997, and the charges
+        # dismissed.
+        RemedySpec(Remedy.PC_1203_43, "PC 1203.43(b)", opening_1203_43, item_1203_43, ()),
+        # 1203.49 states no status conditions beyond completed probation.
+        RemedySpec(Remedy.PC_1203_49, "PC 1203.49", opening_1203_49, item_1203_49, ()),
+    )
 }
 
 
