@@ -271,22 +271,14 @@ def opening_1203_41(s: Situation) -> Opening:
             supervision=False,
             not_before=(PC_1203_41_PRISON_START, "PC 1203.41 (SB 731, Stats. 2022)"),
         )
-    if s.facts.mandatory_supervision:
-        return _completion_opening(
-            s,
-            years=1,
-            template=T_JAIL_WITH_SUPERVISION,
-            running=T_JAIL_RUNNING,
-            citation="PC 1203.41(a)(2)",
-            supervision=True,
-        )
+    supervised = bool(s.facts.mandatory_supervision)
     return _completion_opening(
         s,
-        years=2,
-        template=T_JAIL_WITHOUT_SUPERVISION,
+        years=1 if supervised else 2,
+        template=T_JAIL_WITH_SUPERVISION if supervised else T_JAIL_WITHOUT_SUPERVISION,
         running=T_JAIL_RUNNING,
         citation="PC 1203.41(a)(2)",
-        supervision=False,
+        supervision=supervised,
     )
 
 
