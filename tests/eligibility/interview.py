@@ -72,13 +72,13 @@ ABOUT_YOU = {"full_name": "Rosa Díaz", "street": "1 Main St", "city": "Sacramen
 
 def probation_case(county="Sacramento", offense=("PC 484(a)", "misdemeanor"), violated="no",
                    ended_days_ago=400, judged_days_ago=1200, right_now=NO_TROUBLE,
-                   felony_steps=False, ended="yes"):  # fmt: skip
+                   felony_steps=False, ended="yes", more_offenses=()):  # fmt: skip
     steps = [
         ("county", {"county": county}),
         ("case-number", {"case_number": "24CR000123"}),
         ("judgment-date", {"judgment_date": iso(judged_days_ago)}),
         ("conviction-date", {"conviction_same_day": "yes"}),
-        ("offenses", offenses(offense)),
+        ("offenses", offenses(offense, *more_offenses)),
         ("sentence", {"sentence": "probation"}),
     ]
     if felony_steps:
