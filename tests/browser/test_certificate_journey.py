@@ -10,16 +10,9 @@ from eligibility.models import Case
 
 from .accessibility import axe_violations
 from .conftest import DESKTOP, screenshot
+from .interview import choose, continue_, nothing_right_now
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def continue_(page):
-    page.get_by_role("button", name="Continue").click()
-
-
-def choose(page, label: str, answer: str):
-    page.get_by_role("group", name=label).get_by_label(answer, exact=True).check()
 
 
 def test_state_prison_case_reaches_the_certificate_in_both_languages(page_factory):
@@ -61,14 +54,9 @@ def test_state_prison_case_reaches_the_certificate_in_both_languages(page_factor
     continue_(page)
     choose(page, "A new conviction since the sentence in this case", "No")
     continue_(page)
-    for question in (
-        "Are you on probation, parole, PRCS or mandatory supervision right now, for any case?",
-        "Are you serving a sentence right now, for any case?",
-        "Are you charged with a crime right now, in any case?",
-        "Do you have to register as a sex offender (Penal Code 290)?",
-    ):
-        choose(page, question, "No")
+    choose(page, "Served on a fire crew or at a fire camp while in custody", "No")
     continue_(page)
+    nothing_right_now(page)
     continue_(page)  # no name yet
     page.get_by_role("button", name="Save and see what I can do").click()
 

@@ -5,16 +5,9 @@ import pytest
 from eligibility.models import Case
 
 from .conftest import PHONE, screenshot
+from .interview import choose, continue_, nothing_right_now
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def continue_(page):
-    page.get_by_role("button", name="Continue").click()
-
-
-def choose(page, label: str, answer: str):
-    page.get_by_role("group", name=label).get_by_label(answer, exact=True).check()
 
 
 def test_full_interview_in_chromium(page_factory):
@@ -48,14 +41,7 @@ def test_full_interview_in_chromium(page_factory):
     continue_(page)
     choose(page, "A new conviction since the sentence in this case", "No")
     continue_(page)
-    for question in (
-        "Are you on probation, parole, PRCS or mandatory supervision right now, for any case?",
-        "Are you serving a sentence right now, for any case?",
-        "Are you charged with a crime right now, in any case?",
-        "Do you have to register as a sex offender (Penal Code 290)?",
-    ):
-        choose(page, question, "No")
-    continue_(page)
+    nothing_right_now(page)
     page.get_by_label("Full name").fill("Rosa Díaz")
     continue_(page)
 

@@ -1,0 +1,24 @@
+"""Answering the interview's pages in a browser page, as a person clicks through them."""
+
+# The person-wide questions (asked once for all the person's cases).
+RIGHT_NOW_QUESTIONS = (
+    "Are you on probation, parole, PRCS or mandatory supervision right now, for any case?",
+    "Are you serving a sentence right now, for any case?",
+    "Are you charged with a crime right now, in any case?",
+    "Do you have to register as a sex offender (Penal Code 290)?",
+)
+
+
+def continue_(page) -> None:
+    page.get_by_role("button", name="Continue").click()
+
+
+def choose(page, label: str, answer: str) -> None:
+    page.get_by_role("group", name=label).get_by_label(answer, exact=True).check()
+
+
+def nothing_right_now(page) -> None:
+    """Answer "No" to every person-wide question and go on."""
+    for question in RIGHT_NOW_QUESTIONS:
+        choose(page, question, "No")
+    continue_(page)
