@@ -136,6 +136,19 @@ def make_case(
     return case
 
 
+def rescreen(case: Case, **changes: Any) -> Determination:
+    """Store a newer screening of the case (as of 2026-12-01): its latest result with these
+    changes, the new ``outcome`` among them."""
+    result = {**case.determinations.first().result, **changes}
+    return Determination.objects.create(
+        case=case,
+        engine_version="test",
+        as_of=datetime.date(2026, 12, 1),
+        outcome=result["outcome"],
+        result=result,
+    )
+
+
 def make_packet(case: Case, *, review_status: str = ReviewStatus.NOT_SUBMITTED) -> Packet:
     """A packet row without any rendering (for queue and transition tests)."""
     return Packet.objects.create(case=case, review_status=review_status)
