@@ -77,15 +77,20 @@ def probation_case(county="Sacramento", offense=("PC 484(a)", "misdemeanor"), vi
                           *more_offenses)  # fmt: skip
     if felony_steps:
         steps.append(("prison-term", {"prison_term_suspended": "no"}))
-    steps += [
-        ("sentence-end", {"sentence_ended": ended, "sentence_end_date": iso(ended_days_ago)}),
+    steps += probation_steps(ended, iso(ended_days_ago), violated=violated)
+    if right_now is not None:  # asked once per person: None once the person has answered
+        steps.append(("right-now", right_now))
+    return steps
+
+
+def probation_steps(ended, end_date, *, violated="no"):
+    """After the sentence (probation): its end, how it went, and no new conviction since."""
+    return [
+        ("sentence-end", {"sentence_ended": ended, "sentence_end_date": end_date}),
         ("probation", {"probation_violated": violated, "probation_terminated_early": "no"}),
         ("complied", {"sentence_complied": "yes"}),
         ("since", {"new_conviction_since_judgment": "no"}),
     ]
-    if right_now is not None:  # asked once per person: None once the person has answered
-        steps.append(("right-now", right_now))
-    return steps
 
 
 def opening_steps(county, case_number, judgment_date, sentence, *offense_rows):

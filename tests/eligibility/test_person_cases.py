@@ -12,7 +12,16 @@ from eligibility.calendar import today_in_california
 from eligibility.models import Case, Determination, Person
 from eligibility.services import case_determine
 
-from .interview import ABOUT_YOU, NO_TROUBLE, answer, offenses, step_url, walk
+from .interview import (
+    ABOUT_YOU,
+    NO_TROUBLE,
+    answer,
+    offenses,
+    opening_steps,
+    probation_steps,
+    step_url,
+    walk,
+)
 
 pytestmark = pytest.mark.django_db
 TODAY = today_in_california()
@@ -22,16 +31,10 @@ DUI_OPENS = DUI_ENDS + datetime.timedelta(days=1)  # PC 1203.4: the day after pr
 
 def theft_case(*, first: bool = True) -> list:
     steps = [
-        ("county", {"county": "Sacramento"}),
-        ("case-number", {"case_number": "16CR1"}),
-        ("judgment-date", {"judgment_date": "2016-05-01"}),
-        ("conviction-date", {"conviction_same_day": "yes"}),
-        ("offenses", offenses(("petty theft", "misdemeanor"))),
-        ("sentence", {"sentence": "probation"}),
-        ("sentence-end", {"sentence_ended": "yes", "sentence_end_date": "2018-05-01"}),
-        ("probation", {"probation_violated": "no", "probation_terminated_early": "no"}),
-        ("complied", {"sentence_complied": "yes"}),
-        ("since", {"new_conviction_since_judgment": "no"}),
+        *opening_steps(
+            "Sacramento", "16CR1", "2016-05-01", "probation", ("petty theft", "misdemeanor")
+        ),
+        *probation_steps("yes", "2018-05-01"),
     ]
     if first:
         steps += [("right-now", NO_TROUBLE), ("about-you", ABOUT_YOU)]
@@ -40,16 +43,10 @@ def theft_case(*, first: bool = True) -> list:
 
 def dui_case(*, first: bool = False) -> list:
     steps = [
-        ("county", {"county": "Los Angeles"}),
-        ("case-number", {"case_number": "24TR9"}),
-        ("judgment-date", {"judgment_date": "2024-05-01"}),
-        ("conviction-date", {"conviction_same_day": "yes"}),
-        ("offenses", offenses(("VC 23152(a)", "misdemeanor"))),
-        ("sentence", {"sentence": "probation"}),
-        ("sentence-end", {"sentence_ended": "no", "sentence_end_date": DUI_ENDS.isoformat()}),
-        ("probation", {"probation_violated": "no", "probation_terminated_early": "no"}),
-        ("complied", {"sentence_complied": "yes"}),
-        ("since", {"new_conviction_since_judgment": "no"}),
+        *opening_steps(
+            "Los Angeles", "24TR9", "2024-05-01", "probation", ("VC 23152(a)", "misdemeanor")
+        ),
+        *probation_steps("no", DUI_ENDS.isoformat()),
     ]
     if first:
         steps += [("right-now", NO_TROUBLE), ("about-you", ABOUT_YOU)]
