@@ -22,3 +22,17 @@ def nothing_right_now(page) -> None:
     for question in RIGHT_NOW_QUESTIONS:
         choose(page, question, "No")
     continue_(page)
+
+
+def probation_pages(page, ended: str, end: str, *, violated: str = "No") -> None:
+    """From "Has your probation ended?" to "Have you been convicted … since?" (answered No)."""
+    choose(page, "It has ended", ended)
+    page.get_by_label("The date it ended, or the date it is due to end").fill(end)
+    continue_(page)
+    choose(page, "Did you ever violate probation?", violated)
+    choose(page, "Did the judge end your probation early?", "No")
+    continue_(page)
+    choose(page, "Sentence carried out", "Yes")
+    continue_(page)
+    choose(page, "A new conviction since the sentence in this case", "No")
+    continue_(page)

@@ -5,7 +5,7 @@ import pytest
 from eligibility.models import Case
 
 from .conftest import PHONE, screenshot
-from .interview import choose, continue_, nothing_right_now
+from .interview import choose, continue_, nothing_right_now, probation_pages
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -31,16 +31,7 @@ def test_full_interview_in_chromium(page_factory):
     assert "Step 7 of 20" in page.content()
     choose(page, "Prison term imposed and suspended", "No")
     continue_(page)
-    choose(page, "It has ended", "Yes, it has ended")
-    page.get_by_label("The date it ended, or the date it is due to end").fill("2023-05-10")
-    continue_(page)
-    choose(page, "Did you ever violate probation?", "Yes")
-    choose(page, "Did the judge end your probation early?", "No")
-    continue_(page)
-    choose(page, "Sentence carried out", "Yes")
-    continue_(page)
-    choose(page, "A new conviction since the sentence in this case", "No")
-    continue_(page)
+    probation_pages(page, "Yes, it has ended", "2023-05-10", violated="Yes")
     nothing_right_now(page)
     page.get_by_label("Full name").fill("Rosa Díaz")
     continue_(page)

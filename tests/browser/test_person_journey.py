@@ -11,7 +11,7 @@ from eligibility.models import Case
 
 from .accessibility import axe_violations
 from .conftest import DESKTOP, PHONE, screenshot
-from .interview import choose, continue_, nothing_right_now
+from .interview import choose, continue_, nothing_right_now, probation_pages
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -36,16 +36,7 @@ def case_start(page, county: str, number: str, judged: str) -> None:
 def probation_rest(page, ended: str, end: str) -> None:
     page.get_by_label("Probation", exact=True).check()
     continue_(page)
-    choose(page, "It has ended", ended)
-    page.get_by_label("The date it ended, or the date it is due to end").fill(end)
-    continue_(page)
-    choose(page, "Did you ever violate probation?", "No")
-    choose(page, "Did the judge end your probation early?", "No")
-    continue_(page)
-    choose(page, "Sentence carried out", "Yes")
-    continue_(page)
-    choose(page, "A new conviction since the sentence in this case", "No")
-    continue_(page)
+    probation_pages(page, ended, end)
 
 
 @pytest.mark.parametrize(("viewport", "name"), [(PHONE, "phone"), (DESKTOP, "desktop")])
