@@ -95,6 +95,18 @@ def make_person(
     )
 
 
+def make_answered_case(person: Person, counts: list[tuple[str, str]], **answers: Any) -> Case:
+    """A case with these answers and offenses, not screened yet. Each offense is (its citation as
+    typed, like "PC 484(a)", its level)."""
+    case = Case.objects.create(person=person, **answers)
+    for position, (typed, level) in enumerate(counts, start=1):
+        code, section = typed.split(" ", 1)
+        Count.objects.create(
+            case=case, position=position, typed=typed, code=code, section=section, level=level
+        )
+    return case
+
+
 def make_case(
     person: Person,
     *,
