@@ -29,28 +29,30 @@ DUI_ENDS = TODAY + datetime.timedelta(days=400)
 DUI_OPENS = DUI_ENDS + datetime.timedelta(days=1)  # PC 1203.4: the day after probation ends
 
 
-def theft_case(*, first: bool = True) -> list:
+def probation_walk(county, number, judged, offense, ended, end, *, first: bool) -> list:
+    """A probation case to "check"; the first case of the person also answers the person-wide
+    questions and the details."""
     steps = [
-        *opening_steps(
-            "Sacramento", "16CR1", "2016-05-01", "probation", ("petty theft", "misdemeanor")
-        ),
-        *probation_steps("yes", "2018-05-01"),
+        *opening_steps(county, number, judged, "probation", offense),
+        *probation_steps(ended, end),
     ]
     if first:
         steps += [("right-now", NO_TROUBLE), ("about-you", ABOUT_YOU)]
     return [*steps, ("check", {})]
+
+
+def theft_case(*, first: bool = True) -> list:
+    return probation_walk(
+        "Sacramento", "16CR1", "2016-05-01", ("petty theft", "misdemeanor"), "yes", "2018-05-01",
+        first=first,
+    )  # fmt: skip
 
 
 def dui_case(*, first: bool = False) -> list:
-    steps = [
-        *opening_steps(
-            "Los Angeles", "24TR9", "2024-05-01", "probation", ("VC 23152(a)", "misdemeanor")
-        ),
-        *probation_steps("no", DUI_ENDS.isoformat()),
-    ]
-    if first:
-        steps += [("right-now", NO_TROUBLE), ("about-you", ABOUT_YOU)]
-    return [*steps, ("check", {})]
+    return probation_walk(
+        "Los Angeles", "24TR9", "2024-05-01", ("VC 23152(a)", "misdemeanor"), "no",
+        DUI_ENDS.isoformat(), first=first,
+    )  # fmt: skip
 
 
 def section(html: str, case: Case) -> str:
