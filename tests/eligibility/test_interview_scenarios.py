@@ -156,23 +156,6 @@ def test_unknown_sentence_is_saved_and_explained_without_a_determination(
     assert "We need to know your sentence" in html
 
 
-def test_progress_counts_only_the_steps_that_apply(petitioner_client):
-    petitioner_client.get("/screening/new/")
-    html = petitioner_client.get(step_url("county")).content.decode()
-    assert "Step 1 of" in html
-    for step, data in probation_case()[:5]:
-        answer(petitioner_client, step, data)
-    answer(petitioner_client, "sentence", {"sentence": "no_probation"})
-    html = petitioner_client.get(step_url("complied")).content.decode()
-    # Every case question is counted, whether or not it applies (so the count does not jump):
-    # county, number, date, conviction date, offenses, sentence, prison-term, supervision,
-    # realignment, sentence-end, released, residence, probation, complied, since, fire-camp,
-    # right-now, trafficking, about-you, check: 20. "complied" is the 14th, though the seven
-    # before it were skipped.
-    assert "Step 14 of 20" in html
-    assert 'href="/screening/questions/sentence/"' in html  # the back link
-
-
 def test_check_your_answers_lists_every_answer_with_a_change_link(petitioner_client):
     steps = [*probation_case(), ("about-you", ABOUT_YOU)]
     petitioner_client.get("/screening/new/")

@@ -303,7 +303,14 @@ def test_step_numbers_do_not_jump_when_answers_skip_questions(petitioner_client)
     for step, data in theft_case()[:5]:
         answer(petitioner_client, step, data)
     answer(petitioner_client, "sentence", {"sentence": "no_probation"})
-    assert "Step 14 of 20" in petitioner_client.get(step_url("complied")).content.decode()
+    html = petitioner_client.get(step_url("complied")).content.decode()
+    # Every case question is counted, whether or not it applies (so the count does not jump):
+    # county, number, date, conviction date, offenses, sentence, prison-term, supervision,
+    # realignment, sentence-end, released, residence, probation, complied, since, fire-camp,
+    # right-now, trafficking, about-you, check: 20. "complied" is the 14th, though the seven
+    # before it were skipped.
+    assert "Step 14 of 20" in html
+    assert 'href="/screening/questions/sentence/"' in html  # the back link
     answer(petitioner_client, "sentence", {"sentence": "probation"})
     assert "Step 10 of 20" in petitioner_client.get(step_url("sentence-end")).content.decode()
     assert "Step 14 of 20" in petitioner_client.get(step_url("complied")).content.decode()
