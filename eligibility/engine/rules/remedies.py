@@ -262,14 +262,8 @@ def opening_1203_41(s: Situation) -> Opening:
     supervision, more than two years after one without, and (SB 731) more than two years after a
     state prison sentence, that route beginning 1 July 2023."""
     if s.facts.sentence is Sentence.STATE_PRISON:
-        return _completion_opening(
-            s,
-            years=2,
-            template=T_PRISON_COMPLETED,
-            running=T_PRISON_RUNNING,
-            citation="PC 1203.41(a)(2)",
-            supervision=False,
-            not_before=(PC_1203_41_PRISON_START, "PC 1203.41 (SB 731, Stats. 2022)"),
+        return _two_years_after_prison(
+            s, "PC 1203.41(a)(2)", (PC_1203_41_PRISON_START, "PC 1203.41 (SB 731, Stats. 2022)")
         )
     supervised = bool(s.facts.mandatory_supervision)
     return _completion_opening(
@@ -285,14 +279,22 @@ def opening_1203_41(s: Situation) -> Opening:
 def opening_1203_42(s: Situation) -> Opening:
     """PC 1203.42(a): more than two years after completing the sentence; the section itself took
     effect on 1 January 2018 (AB 1115)."""
+    return _two_years_after_prison(
+        s, "PC 1203.42(a)", (PC_1203_42_START, "PC 1203.42 (AB 1115, Stats. 2017)")
+    )
+
+
+def _two_years_after_prison(s: Situation, citation: str, not_before: tuple[date, str]) -> Opening:
+    """More than two years after completing a state prison sentence, and not before the day the
+    law that opened this route took effect (`not_before`: that day and its citation)."""
     return _completion_opening(
         s,
         years=2,
         template=T_PRISON_COMPLETED,
         running=T_PRISON_RUNNING,
-        citation="PC 1203.42(a)",
+        citation=citation,
         supervision=False,
-        not_before=(PC_1203_42_START, "PC 1203.42 (AB 1115, Stats. 2017)"),
+        not_before=not_before,
     )
 
 
