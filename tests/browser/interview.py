@@ -24,15 +24,38 @@ def nothing_right_now(page) -> None:
     continue_(page)
 
 
-def probation_pages(page, ended: str, end: str, *, violated: str = "No") -> None:
-    """From "Has your probation ended?" to "Have you been convicted … since?" (answered No)."""
+def opening_pages(page, *, county: str, number: str, judged: str, offense: str, level: str):
+    """From the county to the offenses: one offense, convicted on the day of sentencing."""
+    page.get_by_label("County").select_option(county)
+    continue_(page)
+    page.get_by_label("Case number (optional)").fill(number)
+    continue_(page)
+    page.get_by_label("Date of sentencing (judgment)").fill(judged)
+    continue_(page)
+    choose(page, "Were you convicted on the same day you were sentenced?", "Yes, the same day")
+    continue_(page)
+    page.locator("#id_offenses-0-offense").fill(offense)
+    page.locator("#id_offenses-0-level").select_option(level)
+    continue_(page)
+
+
+def sentence_ended(page, ended: str, end: str) -> None:
     choose(page, "It has ended", ended)
     page.get_by_label("The date it ended, or the date it is due to end").fill(end)
     continue_(page)
-    choose(page, "Did you ever violate probation?", violated)
-    choose(page, "Did the judge end your probation early?", "No")
-    continue_(page)
+
+
+def complied_and_nothing_since(page) -> None:
     choose(page, "Sentence carried out", "Yes")
     continue_(page)
     choose(page, "A new conviction since the sentence in this case", "No")
     continue_(page)
+
+
+def probation_pages(page, ended: str, end: str, *, violated: str = "No") -> None:
+    """From "Has your probation ended?" to "Have you been convicted … since?" (answered No)."""
+    sentence_ended(page, ended, end)
+    choose(page, "Did you ever violate probation?", violated)
+    choose(page, "Did the judge end your probation early?", "No")
+    continue_(page)
+    complied_and_nothing_since(page)

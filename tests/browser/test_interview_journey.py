@@ -5,7 +5,7 @@ import pytest
 from eligibility.models import Case
 
 from .conftest import PHONE, screenshot
-from .interview import choose, continue_, nothing_right_now, probation_pages
+from .interview import choose, continue_, nothing_right_now, opening_pages, probation_pages
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -15,17 +15,14 @@ def test_full_interview_in_chromium(page_factory):
     page.goto("/")
     page.get_by_role("link", name="Start the questions").click()
 
-    page.get_by_label("County").select_option("Sacramento")
-    continue_(page)
-    page.get_by_label("Case number (optional)").fill("24CR000123")
-    continue_(page)
-    page.get_by_label("Date of sentencing (judgment)").fill("2020-02-03")
-    continue_(page)
-    choose(page, "Were you convicted on the same day you were sentenced?", "Yes, the same day")
-    continue_(page)
-    page.locator("#id_offenses-0-offense").fill("PC 487(a)")
-    page.locator("#id_offenses-0-level").select_option("felony")
-    continue_(page)
+    opening_pages(
+        page,
+        county="Sacramento",
+        number="24CR000123",
+        judged="2020-02-03",
+        offense="PC 487(a)",
+        level="felony",
+    )
     page.get_by_label("Probation", exact=True).check()
     continue_(page)
     assert "Step 7 of 20" in page.content()
