@@ -84,6 +84,55 @@ class StepForm(forms.Form):
     guide_slug = ""
 
 
+class CheckedStepForm(StepForm):
+    """A page whose answer is checked against the other answers once `checked_field` is well
+    formed (a real date, a whole number); a field already in error is not checked further."""
+
+    checked_field: ClassVar[str]
+
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        if self.checked_field not in self.errors:
+            self.check(self.cleaned_data)
+        return self.cleaned_data
+
+    def check(self, data: dict[str, Any]) -> None:
+        """Add the errors of a well-formed answer, and settle what follows from it in `data`."""
+
+
+class DateStepForm(CheckedStepForm):
+    """A date page, checked against the date of sentencing (judgment) already given."""
+
+    def __init__(
+        self, *args: Any, judgment_date: datetime.date | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.judgment_date = judgment_date
+
+
+class AnswerOrUnknownForm(CheckedStepForm):
+    """An answer in `checked_field`, or a tick in `unknown_field` (“I don't know”): one of the
+    two, not both."""
+
+    unknown_field: ClassVar[str]
+    missing_message: ClassVar["StrPromise"]
+    both_message: ClassVar["StrPromise"]
+
+    def answer(self, data: dict[str, Any]) -> Any:
+        """The answer when it is given alone (errors added otherwise), else None."""
+        value, unknown = data.get(self.checked_field), data.get(self.unknown_field)
+        if value is None and not unknown:
+            self.add_error(self.checked_field, self.missing_message)
+        elif value is not None and unknown:
+            self.add_error(self.checked_field, self.both_message)
+        elif value is not None:
+            return value
+        return None
+
+    def check(self, data: dict[str, Any]) -> None:
+        self.answer(data)
+
+
 class CountyForm(StepForm):
     title = _("Which county was the court in?")
     county = forms.ChoiceField(
@@ -151,10 +200,11 @@ def _language() -> str:
     return "es" if (get_language() or "").startswith("es") else "en"
 
 
-class ConvictionDateForm(StepForm):
+class ConvictionDateForm(DateStepForm):
     """CR-180 item 1: the date of conviction (the plea or the verdict), apart from sentencing."""
 
     title = _("When were you convicted?")
+    checked_field = "conviction_date"
     conviction_same_day = TriStateField(
         label=_("Were you convicted on the same day you were sentenced?"),
         help_text=_(
@@ -171,18 +221,8 @@ class ConvictionDateForm(StepForm):
         label=_("If it was another day, the date of conviction"), required=False
     )
 
-    def __init__(
-        self, *args: Any, judgment_date: datetime.date | None = None, **kwargs: Any
-    ) -> None:
-        super().__init__(*args, **kwargs)
-        self.judgment_date = judgment_date
-
-    def clean(self) -> dict[str, Any]:
-        super().clean()
-        data = self.cleaned_data
+    def check(self, data: dict[str, Any]) -> None:
         same, date = data.get("conviction_same_day"), data.get("conviction_date")
-        if "conviction_date" in self.errors:
-            return data
         if same is False and date is None:
             self.add_error(
                 "conviction_date",
@@ -199,7 +239,6 @@ class ConvictionDateForm(StepForm):
             data["conviction_date"] = self.judgment_date
         elif same is None:
             data["conviction_date"] = None
-        return data
 
 
 class CountForm(forms.Form):
@@ -344,11 +383,12 @@ class RealignmentForm(StepForm):
     )
 
 
-class SentenceEndForm(StepForm):
+class SentenceEndForm(DateStepForm):
     """Whether the probation or sentence has ended, and when it ended or is due to end: a
     running probation blocks the person's other cases until the day after it ends."""
 
     title = _("Has your sentence ended?")
+    checked_field = "sentence_end_date"
     sentence_ended = TriStateField(
         label=_("It has ended"),
         choices=[
@@ -387,16 +427,9 @@ class SentenceEndForm(StepForm):
         "program, leave this empty."
     )
 
-    def __init__(
-        self,
-        *args: Any,
-        sentence: str = "",
-        judgment_date: datetime.date | None = None,
-        **kwargs: Any,
-    ) -> None:
+    def __init__(self, *args: Any, sentence: str = "", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.title = self.TITLES.get(sentence, self.title)
-        self.judgment_date = judgment_date
         self.dej = sentence == Sentence.DEFERRED_ENTRY_OF_JUDGMENT
         if self.dej:
             ended = self.fields["sentence_ended"]
@@ -407,12 +440,8 @@ class SentenceEndForm(StepForm):
             end_date.label = self.DEJ_DATE_LABEL
             end_date.help_text = self.DEJ_DATE_HELP
 
-    def clean(self) -> dict[str, Any]:
-        super().clean()
-        data = self.cleaned_data
+    def check(self, data: dict[str, Any]) -> None:
         ended, end_date = data.get("sentence_ended"), data.get("sentence_end_date")
-        if "sentence_end_date" in self.errors:
-            return data
         today = today_in_california()
         if ended is True and end_date is None:
             self.add_error(
@@ -453,15 +482,19 @@ class SentenceEndForm(StepForm):
             )
         if ended is None:
             data["sentence_end_date"] = None
-        return data
 
 
-class ReleasedForm(StepForm):
+class ReleasedForm(AnswerOrUnknownForm, DateStepForm):
     """State prison cases: the day the person left prison, where the certificate of
     rehabilitation's period starts (PC 4852.03(a))."""
 
     title = _("When did you leave prison?")
     guide_slug = "certificate-of-rehabilitation"
+    checked_field, unknown_field = "released_on", "released_on_unknown"
+    missing_message = _(
+        "Enter the date you left prison. If you don't know it, tick “I don't know”."
+    )
+    both_message = _("Enter the date or tick “I don't know”, not both.")
     released_on = PastDateField(
         label=_("The date you left prison"),
         required=False,
@@ -477,30 +510,14 @@ class ReleasedForm(StepForm):
     )
 
     def __init__(
-        self,
-        *args: Any,
-        judgment_date: datetime.date | None = None,
-        sentence_end_date: datetime.date | None = None,
-        **kwargs: Any,
+        self, *args: Any, sentence_end_date: datetime.date | None = None, **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.judgment_date = judgment_date
         self.sentence_end_date = sentence_end_date
 
-    def clean(self) -> dict[str, Any]:
-        super().clean()
-        data = self.cleaned_data
-        if "released_on" in self.errors:
-            return data
-        released, unknown = data.get("released_on"), data.get("released_on_unknown")
-        if released is None and not unknown:
-            self.add_error(
-                "released_on",
-                _("Enter the date you left prison. If you don't know it, tick “I don't know”."),
-            )
-        elif released is not None and unknown:
-            self.add_error("released_on", _("Enter the date or tick “I don't know”, not both."))
-        elif released and self.judgment_date and released < self.judgment_date:
+    def check(self, data: dict[str, Any]) -> None:
+        released = self.answer(data)
+        if released and self.judgment_date and released < self.judgment_date:
             self.add_error(
                 "released_on",
                 _("The day you left prison cannot be before the date of sentencing."),
@@ -510,18 +527,20 @@ class ReleasedForm(StepForm):
                 "released_on",
                 _("The day you left prison cannot be after the day your parole ended or ends."),
             )
-        return data
 
 
 MAX_RESIDENCE_YEARS = 99
 
 
-class ResidenceForm(StepForm):
+class ResidenceForm(AnswerOrUnknownForm):
     """State prison cases: years of continuous residence in California, which the certificate of
     rehabilitation needs for the five years before filing (PC 4852.06)."""
 
     title = _("How long have you lived in California without a break?")
     guide_slug = "certificate-of-rehabilitation"
+    checked_field, unknown_field = "ca_residence_years", "ca_residence_unknown"
+    missing_message = _("Enter the number of years. If you don't know, tick “I don't know”.")
+    both_message = _("Enter the years or tick “I don't know”, not both.")
     ca_residence_years = forms.IntegerField(
         label=_("Years you have lived in California without moving away, up to today"),
         required=False,
@@ -542,23 +561,6 @@ class ResidenceForm(StepForm):
         required=False,
         template_name="forms/checkbox_field.html",
     )
-
-    def clean(self) -> dict[str, Any]:
-        super().clean()
-        data = self.cleaned_data
-        if "ca_residence_years" in self.errors:
-            return data
-        years, unknown = data.get("ca_residence_years"), data.get("ca_residence_unknown")
-        if years is None and not unknown:
-            self.add_error(
-                "ca_residence_years",
-                _("Enter the number of years. If you don't know, tick “I don't know”."),
-            )
-        elif years is not None and unknown:
-            self.add_error(
-                "ca_residence_years", _("Enter the years or tick “I don't know”, not both.")
-            )
-        return data
 
 
 class ProbationHistoryForm(StepForm):

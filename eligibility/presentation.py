@@ -26,7 +26,8 @@ from .selectors import latest_determination
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Outcomes a petition can be filed for today; papers are made for these only.
 FILABLE_OUTCOMES = frozenset({"eligible", "discretionary"})
-# Outcomes that may become filable later: the packet page offers a reminder instead of papers.
+# Outcomes that may become filable later ("not yet"): the packet page offers a reminder instead
+# of papers, and the person is told when they can file.
 WAITING_OUTCOMES = frozenset({"wait", "blocked"})
 HEADLINES = {
     "eligible": _("You can ask the court to dismiss this conviction now."),
@@ -86,7 +87,6 @@ NOT_YET_WORDING = {
         "be a right once nothing else stands in the way."
     ),
 }
-NOT_YET_OUTCOMES = frozenset({"wait", "blocked"})
 
 # The outcome's name for clinic staff, beside the reasons (people read HEADLINES instead).
 OUTCOME_NAMES = {
@@ -340,7 +340,7 @@ def translated_result(
     """A copy of a screening result for the person: reasons, count reasons and assumptions in
     the active language (the PDF cover uses it; the results page goes through case_results).
     ``case_names``: what the person calls each of their cases, by the engine's case id."""
-    not_yet = result["outcome"] in NOT_YET_OUTCOMES
+    not_yet = result["outcome"] in WAITING_OUTCOMES
     return {
         **result,
         "reasons": [
@@ -457,7 +457,7 @@ def case_results(
             explanation = " ".join(filter(None, [str(EXPLANATIONS["blocked"]), opens]))
     else:
         explanation = str(EXPLANATIONS[outcome])
-    if outcome not in NOT_YET_OUTCOMES:
+    if outcome not in WAITING_OUTCOMES:
         summary = str(SUMMARY[outcome])
     elif eligible_on is None:
         summary = str(SUMMARY[f"{outcome}_unknown"])

@@ -10,9 +10,11 @@ urlpatterns = [
     path("case/<int:case_id>/retry/", views.packet_retry, name="retry"),
     path("case/<int:case_id>/details/", views.details, name="details"),
     path("case/<int:case_id>/statement/", views.statement, name="statement"),
-    path("case/<int:case_id>/submit/", views.packet_submit, name="submit"),
-    path("case/<int:case_id>/resubmit/", views.packet_resubmit, name="resubmit"),
-    path("case/<int:case_id>/withdraw/", views.packet_withdraw, name="withdraw"),
+    # The person's doors to review: one view, the URL naming the door.
+    *(
+        path(f"case/<int:case_id>/{door}/", views.packet_review_door, {"door": door}, name=door)
+        for door in ("submit", "resubmit", "withdraw")
+    ),
     path("case/<int:case_id>/resend/", views.packet_remake_and_resend, name="remake_and_resend"),
     path("case/<int:case_id>/reminder/", views.reminder_request, name="reminder"),
     path("case/<int:case_id>/reminder/cancel/", views.reminder_cancel, name="reminder_cancel"),

@@ -13,7 +13,7 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils.http import content_disposition_header
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -213,48 +213,42 @@ def packet_retry(request: HttpRequest, case_id: int) -> HttpResponse:
     return redirect(_packet_url(case.pk))
 
 
-def _review_door(request: HttpRequest, case_id: int, door: str) -> HttpResponse:
+# The doors that send the papers to review: the service, and what the person is told once sent.
+SEND_DOORS = {
+    "submit": (
+        review.packet_submit,
+        gettext_lazy("Your papers were sent to the clinic for review."),
+    ),
+    "resubmit": (
+        review.packet_resubmit,
+        gettext_lazy("Your changed papers were sent to the clinic."),
+    ),
+}
+
+
+@login_required
+@require_POST
+def packet_review_door(request: HttpRequest, case_id: int, door: str) -> HttpResponse:
+    """The person's doors to review: "submit", "resubmit" (after changes) or "withdraw"; the URL
+    names the door."""
     case = _own_case(request, case_id)
     packet = selectors.packet_for_case(case=case)
     if packet is None:
         raise Http404
+    user = signed_in_user(request)
     try:
-        if door == "submit":
-            event = review.packet_submit(packet=packet, user=signed_in_user(request))
-            if event:
-                messages.success(request, _("Your papers were sent to the clinic for review."))
-            else:
-                messages.info(request, _("The clinic already has your papers."))
-        elif door == "resubmit":
-            event = review.packet_resubmit(packet=packet, user=signed_in_user(request))
-            if event:
-                messages.success(request, _("Your changed papers were sent to the clinic."))
-            else:
-                messages.info(request, _("The clinic already has your papers."))
-        else:
-            review.packet_withdraw(packet=packet, user=signed_in_user(request))
+        if door == "withdraw":
+            review.packet_withdraw(packet=packet, user=user)
             messages.success(request, _("You took your papers back from review."))
+        else:
+            send, sent = SEND_DOORS[door]
+            if send(packet=packet, user=user):
+                messages.success(request, sent)
+            else:
+                messages.info(request, _("The clinic already has your papers."))
     except review.ReviewRefused as exc:
         messages.error(request, str(exc))
     return redirect(_packet_url(case.pk))
-
-
-@login_required
-@require_POST
-def packet_submit(request: HttpRequest, case_id: int) -> HttpResponse:
-    return _review_door(request, case_id, "submit")
-
-
-@login_required
-@require_POST
-def packet_resubmit(request: HttpRequest, case_id: int) -> HttpResponse:
-    return _review_door(request, case_id, "resubmit")
-
-
-@login_required
-@require_POST
-def packet_withdraw(request: HttpRequest, case_id: int) -> HttpResponse:
-    return _review_door(request, case_id, "withdraw")
 
 
 @login_required

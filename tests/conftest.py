@@ -35,6 +35,21 @@ def _language_reset_after_each_test() -> Iterator[None]:
 
 
 @pytest.fixture
+def private_storage(settings, tmp_path: Path) -> Path:
+    """A file storage root of the test's own, removed with it, so no other test's files can hide
+    or fake what it looks for. Returns the root."""
+    root = tmp_path / "private"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": root, "base_url": None},
+        },
+    }
+    return root
+
+
+@pytest.fixture
 def other_petitioner(db) -> User:
     return make_user("olga@example.org")
 

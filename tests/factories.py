@@ -96,6 +96,18 @@ def make_person(
     )
 
 
+def make_answered_case(person: Person, counts: list[tuple[str, str]], **answers: Any) -> Case:
+    """A case with these answers and offenses, not screened yet. Each offense is (its citation as
+    typed, like "PC 484(a)", its level)."""
+    case = Case.objects.create(person=person, **answers)
+    for position, (typed, level) in enumerate(counts, start=1):
+        code, section = typed.split(" ", 1)
+        Count.objects.create(
+            case=case, position=position, typed=typed, code=code, section=section, level=level
+        )
+    return case
+
+
 def make_case(
     person: Person,
     *,
@@ -136,6 +148,19 @@ def make_case(
         ],
     )
     return case
+
+
+def rescreen(case: Case, **changes: Any) -> Determination:
+    """Store a newer screening of the case (as of 2026-12-01): its latest result with these
+    changes, the new ``outcome`` among them."""
+    result = {**case.determinations.first().result, **changes}
+    return Determination.objects.create(
+        case=case,
+        engine_version="test",
+        as_of=datetime.date(2026, 12, 1),
+        outcome=result["outcome"],
+        result=result,
+    )
 
 
 def make_packet(case: Case, *, review_status: str = ReviewStatus.NOT_SUBMITTED) -> Packet:

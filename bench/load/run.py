@@ -151,19 +151,20 @@ def manage(env: dict[str, str], *command: str, timeout: int = 300) -> None:
     )
 
 
+def run_module(env: dict[str, str], module: str, *args: str) -> None:
+    """One of the bench's own modules (`python -m`), with the bench's settings."""
+    subprocess.run(
+        [sys.executable, "-m", module, *args], cwd=ROOT, env=env, check=True, timeout=300
+    )
+
+
 def prepare(env: dict[str, str], people: int) -> None:
     print("Preparing the bench database...", flush=True)
     manage(env, "migrate", "--noinput", "-v0")
     manage(env, "createcachetable")
     manage(env, "collectstatic", "--noinput", "-v0")
     manage(env, "compile_translations", "-v0")
-    subprocess.run(
-        [sys.executable, "-m", "bench.load.seed", "--people", str(people)],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        timeout=300,
-    )
+    run_module(env, "bench.load.seed", "--people", str(people))
 
 
 def free_port() -> int:
@@ -320,13 +321,7 @@ def run_phases(args: argparse.Namespace, port: int) -> list[dict]:
 
 def packet_bench(env: dict[str, str], count: int) -> dict:
     print(f"Packet worker: {count} packets...", flush=True)
-    subprocess.run(
-        [sys.executable, "-m", "bench.load.packets", "enqueue", str(count)],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        timeout=300,
-    )
+    run_module(env, "bench.load.packets", "enqueue", str(count))
     started = time.monotonic()
     worker = subprocess.Popen(
         [sys.executable, "manage.py", "db_worker", *WORKER_OPTIONS],

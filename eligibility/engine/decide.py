@@ -91,17 +91,8 @@ def _decide_count(
 ) -> _CountDecision:
     """The count's result under its remedy's status."""
     if status is None or assessment.excluded is not None:
-        reason = assessment.excluded or assessment.route
-        result = CountResult(
-            code=count.code,
-            section=count.section,
-            level=count.level.value,
-            dismissable=False,
-            reduction_17b=assessment.reduction_17b,
-            reason=reason.text,
-            reason_template=reason.template,
-            reason_params=reason.params,
-            reduction_17d2=assessment.reduction_17d2,
+        result = _count_result(
+            count, assessment, dismissable=False, reason=assessment.excluded or assessment.route
         )
         return _CountDecision(result, Outcome.NOT_ELIGIBLE, None, None)
     outcome = status.outcome
@@ -116,18 +107,24 @@ def _decide_count(
     elif not status.as_of_right:
         template = T_COUNT_DISCRETIONARY
     reason = _count_reason(template, status.remedy.value, form_item)
-    result = CountResult(
+    result = _count_result(count, assessment, dismissable=True, reason=reason)
+    return _CountDecision(result, outcome, form_item, status)
+
+
+def _count_result(
+    count: Count, assessment: CountAssessment, *, dismissable: bool, reason: Reason
+) -> CountResult:
+    return CountResult(
         code=count.code,
         section=count.section,
         level=count.level.value,
-        dismissable=True,
+        dismissable=dismissable,
         reduction_17b=assessment.reduction_17b,
         reason=reason.text,
         reason_template=reason.template,
         reason_params=reason.params,
         reduction_17d2=assessment.reduction_17d2,
     )
-    return _CountDecision(result, outcome, form_item, status)
 
 
 def _better(candidate: _CountDecision, best: _CountDecision | None) -> bool:

@@ -8,6 +8,33 @@ first. A packet with several cases holds one copy of each form per case: the cop
 are renumbered `CR-180[1]`, `CR-180[2]`, … so that no two fields share a name (`field_name`).
 """
 
+
+def _caption(atty: str, court: str) -> dict[str, str]:
+    """The "ATTORNEY OR PARTY WITHOUT ATTORNEY" block (`atty`) and the court's name and address
+    (`court`), keyed by what fills them (see `official.caption_values`). Both forms name these
+    fields alike, each under its own caption."""
+    return {
+        "name": f"{atty}.Name[0]",
+        "street": f"{atty}.Street[0]",
+        "city": f"{atty}.City[0]",
+        "state": f"{atty}.State[0]",
+        "zip": f"{atty}.Zip[0]",
+        "phone": f"{atty}.Phone[0]",
+        "email": f"{atty}.Email[0]",
+        "attorney_for": f"{atty}.AttyFor[0]",
+        "county": f"{court}.CrtCounty[0]",
+        "court_street": f"{court}.CrtStreet[0]",
+        "court_mailing": f"{court}.CrtMailingAdd[0]",
+        "court_city_zip": f"{court}.CrtCityZip[0]",
+    }
+
+
+def _left_blank(atty: str) -> tuple[str, ...]:
+    """What the rendition leaves blank in the attorney block: no bar number, firm or fax for a
+    person filing alone."""
+    return (f"{atty}.AttyBarNo[0]", f"{atty}.AttyFirm[0]", f"{atty}.Fax[0]")
+
+
 CR180_ROOT = "CR-180[0]"
 CR181_ROOT = "CR-181[0]"
 
@@ -19,22 +46,7 @@ _ITEM1 = f"{_P1}.LI1[0].li1[0]"
 _P2 = "CR-180[0].Page2[0]"
 _P3 = "CR-180[0].Page3[0]"
 
-# The "ATTORNEY OR PARTY WITHOUT ATTORNEY" block and the court's name and address, keyed by
-# what fills them (see `official.caption_values`).
-CR180_CAPTION = {
-    "name": f"{_CR180_ATTY}.Name[0]",
-    "street": f"{_CR180_ATTY}.Street[0]",
-    "city": f"{_CR180_ATTY}.City[0]",
-    "state": f"{_CR180_ATTY}.State[0]",
-    "zip": f"{_CR180_ATTY}.Zip[0]",
-    "phone": f"{_CR180_ATTY}.Phone[0]",
-    "email": f"{_CR180_ATTY}.Email[0]",
-    "attorney_for": f"{_CR180_ATTY}.AttyFor[0]",
-    "county": f"{_CR180_COURT}.CrtCounty[0]",
-    "court_street": f"{_CR180_COURT}.CrtStreet[0]",
-    "court_mailing": f"{_CR180_COURT}.CrtMailingAdd[0]",
-    "court_city_zip": f"{_CR180_COURT}.CrtCityZip[0]",
-}
+CR180_CAPTION = _caption(_CR180_ATTY, _CR180_COURT)
 # Every page repeats the case number and the defendant's name.
 CR180_CASE_NUMBER = (
     f"{_P1_CAPTION}.HeaderSub[0].Stmp[0].CaseNumber[0].CaseNumber1[0]",
@@ -100,12 +112,7 @@ CR180_COURT_USE = (
 # Item 7's date: the day the charges were dismissed after deferred entry of judgment (1203.43).
 CR180_DEJ_DISMISSED_ON = f"{_P3}.LI7[0].DateField1[0]"
 
-# What the rendition leaves blank too: no bar number, firm or fax for a person filing alone.
-CR180_LEFT_BLANK = (
-    f"{_CR180_ATTY}.AttyBarNo[0]",
-    f"{_CR180_ATTY}.AttyFirm[0]",
-    f"{_CR180_ATTY}.Fax[0]",
-)
+CR180_LEFT_BLANK = _left_blank(_CR180_ATTY)
 
 _O1 = "CR-181[0].Page1[0]"
 _O1_CAPTION = f"{_O1}.Caption[0]"
@@ -113,29 +120,12 @@ _CR181_ATTY = f"{_O1_CAPTION}.AttyPartyInfo[0]"
 _CR181_COURT = f"{_O1_CAPTION}.CourtInfo[0]"
 _O2 = "CR-181[0].Page2[0]"
 
-CR181_CAPTION = {
-    "name": f"{_CR181_ATTY}.Name[0]",
-    "street": f"{_CR181_ATTY}.Street[0]",
-    "city": f"{_CR181_ATTY}.City[0]",
-    "state": f"{_CR181_ATTY}.State[0]",
-    "zip": f"{_CR181_ATTY}.Zip[0]",
-    "phone": f"{_CR181_ATTY}.Phone[0]",
-    "email": f"{_CR181_ATTY}.Email[0]",
-    "attorney_for": f"{_CR181_ATTY}.AttyFor[0]",
-    "county": f"{_CR181_COURT}.CrtCounty[0]",
-    "court_street": f"{_CR181_COURT}.CrtStreet[0]",
-    "court_mailing": f"{_CR181_COURT}.CrtMailingAdd[0]",
-    "court_city_zip": f"{_CR181_COURT}.CrtCityZip[0]",
-}
+CR181_CAPTION = _caption(_CR181_ATTY, _CR181_COURT)
 CR181_CASE_NUMBER = (
     f"{_O1_CAPTION}.HeaderSub[0].CaseNumber[0].CaseNumber2[0]",
     f"{_O2}.P2Header[0].CaseNumber2[0]",
 )
-CR181_LEFT_BLANK = (
-    f"{_CR181_ATTY}.AttyBarNo[0]",
-    f"{_CR181_ATTY}.AttyFirm[0]",
-    f"{_CR181_ATTY}.Fax[0]",
-)
+CR181_LEFT_BLANK = _left_blank(_CR181_ATTY)
 # Page 2's field is called "Short Title" inside the PDF, but the printed label reads
 # "PEOPLE OF THE STATE OF CALIFORNIA v. DEFENDANT:", so it takes the name as page 1's does.
 CR181_DEFENDANT = (

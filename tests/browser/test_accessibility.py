@@ -118,14 +118,14 @@ def _issue_19_person(email: str):
     (PC 1203.4b) and a PC 415 misdemeanor (PC 17(d)(2)), screened."""
     import datetime
 
-    from eligibility.models import Case, Count
     from eligibility.services import case_determine
-    from tests.factories import make_person
+    from tests.factories import make_answered_case, make_person
 
     user = make_user(email)
     person = make_person(user)
-    dej = Case.objects.create(
-        person=person,
+    dej = make_answered_case(
+        person,
+        [("HS 11350", "misdemeanor")],
         county="Sacramento",
         case_number="19CR000777",
         judgment_date=datetime.date(2019, 3, 1),
@@ -133,11 +133,9 @@ def _issue_19_person(email: str):
         sentence_ended=True,
         sentence_end_date=datetime.date(2021, 3, 1),
     )
-    Count.objects.create(
-        case=dej, position=1, typed="HS 11350", code="HS", section="11350", level="misdemeanor"
-    )
-    jail = Case.objects.create(
-        person=person,
+    jail = make_answered_case(
+        person,
+        [("HS 11379", "felony"), ("PC 415", "misdemeanor")],
         county="Fresno",
         case_number="F123",
         judgment_date=datetime.date(2018, 3, 1),
@@ -149,12 +147,6 @@ def _issue_19_person(email: str):
         sentence_complied=True,
         new_conviction_since_judgment=False,
         fire_camp=True,
-    )
-    Count.objects.create(
-        case=jail, position=1, typed="HS 11379", code="HS", section="11379", level="felony"
-    )
-    Count.objects.create(
-        case=jail, position=2, typed="PC 415", code="PC", section="415", level="misdemeanor"
     )
     case_determine(case=dej)
     return user, dej, jail

@@ -10,38 +10,29 @@ from eligibility.models import Case
 
 from .accessibility import axe_violations
 from .conftest import DESKTOP, screenshot
+from .interview import (
+    choose,
+    complied_and_nothing_since,
+    continue_,
+    nothing_right_now,
+    opening_pages,
+    sentence_ended,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def continue_(page):
-    page.get_by_role("button", name="Continue").click()
-
-
-def choose(page, label: str, answer: str):
-    page.get_by_role("group", name=label).get_by_label(answer, exact=True).check()
 
 
 def test_state_prison_case_reaches_the_certificate_in_both_languages(page_factory):
     page = page_factory(DESKTOP)
     page.goto("/screening/new/")
-    page.get_by_label("County").select_option("Fresno")
-    continue_(page)
-    continue_(page)  # no case number
-    page.get_by_label("Date of sentencing (judgment)").fill("2010-05-03")
-    continue_(page)
-    choose(page, "Were you convicted on the same day you were sentenced?", "Yes, the same day")
-    continue_(page)
-    page.locator("#id_offenses-0-offense").fill("HS 11379")
-    page.locator("#id_offenses-0-level").select_option("felony")
-    continue_(page)
+    opening_pages(
+        page, county="Fresno", number="", judged="2010-05-03", offense="HS 11379", level="felony"
+    )
     page.get_by_label("State prison", exact=True).check()
     continue_(page)
     choose(page, "Sentenced to prison before realignment", "No")
     continue_(page)
-    choose(page, "It has ended", "Yes, it has ended")
-    page.get_by_label("The date it ended, or the date it is due to end").fill("2017-08-20")
-    continue_(page)
+    sentence_ended(page, "Yes, it has ended", "2017-08-20")
 
     assert page.get_by_role("heading", name="When did you leave prison?").is_visible()
     page.get_by_label("The date you left prison").fill("2014-08-20")
@@ -57,20 +48,10 @@ def test_state_prison_case_reaches_the_certificate_in_both_languages(page_factor
     years.fill("12")
     continue_(page)
 
-    choose(page, "Sentence carried out", "Yes")
-    continue_(page)
-    choose(page, "A new conviction since the sentence in this case", "No")
-    continue_(page)
+    complied_and_nothing_since(page)
     choose(page, "Served on a fire crew or at a fire camp while in custody", "No")
     continue_(page)
-    for question in (
-        "Are you on probation, parole, PRCS or mandatory supervision right now, for any case?",
-        "Are you serving a sentence right now, for any case?",
-        "Are you charged with a crime right now, in any case?",
-        "Do you have to register as a sex offender (Penal Code 290)?",
-    ):
-        choose(page, question, "No")
-    continue_(page)
+    nothing_right_now(page)
     continue_(page)  # no name yet
     page.get_by_role("button", name="Save and see what I can do").click()
 

@@ -5,16 +5,9 @@ import pytest
 from eligibility.models import Case
 
 from .conftest import PHONE, screenshot
+from .interview import choose, continue_, nothing_right_now, opening_pages, probation_pages
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def continue_(page):
-    page.get_by_role("button", name="Continue").click()
-
-
-def choose(page, label: str, answer: str):
-    page.get_by_role("group", name=label).get_by_label(answer, exact=True).check()
 
 
 def test_full_interview_in_chromium(page_factory):
@@ -22,40 +15,21 @@ def test_full_interview_in_chromium(page_factory):
     page.goto("/")
     page.get_by_role("link", name="Start the questions").click()
 
-    page.get_by_label("County").select_option("Sacramento")
-    continue_(page)
-    page.get_by_label("Case number (optional)").fill("24CR000123")
-    continue_(page)
-    page.get_by_label("Date of sentencing (judgment)").fill("2020-02-03")
-    continue_(page)
-    choose(page, "Were you convicted on the same day you were sentenced?", "Yes, the same day")
-    continue_(page)
-    page.locator("#id_offenses-0-offense").fill("PC 487(a)")
-    page.locator("#id_offenses-0-level").select_option("felony")
-    continue_(page)
+    opening_pages(
+        page,
+        county="Sacramento",
+        number="24CR000123",
+        judged="2020-02-03",
+        offense="PC 487(a)",
+        level="felony",
+    )
     page.get_by_label("Probation", exact=True).check()
     continue_(page)
     assert "Step 7 of 20" in page.content()
     choose(page, "Prison term imposed and suspended", "No")
     continue_(page)
-    choose(page, "It has ended", "Yes, it has ended")
-    page.get_by_label("The date it ended, or the date it is due to end").fill("2023-05-10")
-    continue_(page)
-    choose(page, "Did you ever violate probation?", "Yes")
-    choose(page, "Did the judge end your probation early?", "No")
-    continue_(page)
-    choose(page, "Sentence carried out", "Yes")
-    continue_(page)
-    choose(page, "A new conviction since the sentence in this case", "No")
-    continue_(page)
-    for question in (
-        "Are you on probation, parole, PRCS or mandatory supervision right now, for any case?",
-        "Are you serving a sentence right now, for any case?",
-        "Are you charged with a crime right now, in any case?",
-        "Do you have to register as a sex offender (Penal Code 290)?",
-    ):
-        choose(page, question, "No")
-    continue_(page)
+    probation_pages(page, "Yes, it has ended", "2023-05-10", violated="Yes")
+    nothing_right_now(page)
     page.get_by_label("Full name").fill("Rosa Díaz")
     continue_(page)
 

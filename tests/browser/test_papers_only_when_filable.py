@@ -10,9 +10,8 @@ import pytest
 from django.utils import translation
 from django.utils.translation import gettext
 
-from eligibility.models import Determination
 from forms_filler.models import Reminder
-from tests.factories import make_case, make_person, make_user
+from tests.factories import make_case, make_person, make_user, rescreen
 from tests.forms_filler.cover_steps import ENGLISH_STEPS, SPANISH_STEPS
 
 from .conftest import screenshot
@@ -28,18 +27,11 @@ def blocked_case(user):
     case.sentence_ended = False
     case.sentence_end_date = END_DATE
     case.save()
-    result = {
-        **case.determinations.get().result,
-        "outcome": "blocked",
-        "eligible_on": None,
-        "reasons": [{"text": "You are on probation now.", "citation": "PC 1203.4(a)(1)"}],
-    }
-    Determination.objects.create(
-        case=case,
-        engine_version="test",
-        as_of=datetime.date(2026, 12, 1),
+    rescreen(
+        case,
         outcome="blocked",
-        result=result,
+        eligible_on=None,
+        reasons=[{"text": "You are on probation now.", "citation": "PC 1203.4(a)(1)"}],
     )
     return case
 

@@ -11,16 +11,9 @@ from eligibility.models import Case
 
 from .accessibility import axe_violations
 from .conftest import DESKTOP, PHONE, screenshot
+from .interview import choose, continue_, nothing_right_now, probation_pages
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def continue_(page) -> None:
-    page.get_by_role("button", name="Continue").click()
-
-
-def choose(page, label: str, answer: str) -> None:
-    page.get_by_role("group", name=label).get_by_label(answer, exact=True).check()
 
 
 def case_start(page, county: str, number: str, judged: str) -> None:
@@ -43,16 +36,7 @@ def case_start(page, county: str, number: str, judged: str) -> None:
 def probation_rest(page, ended: str, end: str) -> None:
     page.get_by_label("Probation", exact=True).check()
     continue_(page)
-    choose(page, "It has ended", ended)
-    page.get_by_label("The date it ended, or the date it is due to end").fill(end)
-    continue_(page)
-    choose(page, "Did you ever violate probation?", "No")
-    choose(page, "Did the judge end your probation early?", "No")
-    continue_(page)
-    choose(page, "Sentence carried out", "Yes")
-    continue_(page)
-    choose(page, "A new conviction since the sentence in this case", "No")
-    continue_(page)
+    probation_pages(page, ended, end)
 
 
 @pytest.mark.parametrize(("viewport", "name"), [(PHONE, "phone"), (DESKTOP, "desktop")])
@@ -69,14 +53,7 @@ def test_a_theft_case_is_blocked_by_the_dui_probation_until_the_day_after_it_end
     page.locator("#id_offenses-0-level").select_option("misdemeanor")
     continue_(page)
     probation_rest(page, "Yes, it has ended", "2018-05-01")
-    for question in (
-        "Are you on probation, parole, PRCS or mandatory supervision right now, for any case?",
-        "Are you serving a sentence right now, for any case?",
-        "Are you charged with a crime right now, in any case?",
-        "Do you have to register as a sex offender (Penal Code 290)?",
-    ):
-        choose(page, question, "No")
-    continue_(page)
+    nothing_right_now(page)
     page.get_by_label("Full name").fill("Rosa Díaz")
     continue_(page)
     page.get_by_role("button", name="Save and see what I can do").click()

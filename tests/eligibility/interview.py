@@ -72,26 +72,83 @@ ABOUT_YOU = {"full_name": "Rosa Díaz", "street": "1 Main St", "city": "Sacramen
 
 def probation_case(county="Sacramento", offense=("PC 484(a)", "misdemeanor"), violated="no",
                    ended_days_ago=400, judged_days_ago=1200, right_now=NO_TROUBLE,
-                   felony_steps=False, ended="yes"):  # fmt: skip
-    steps = [
-        ("county", {"county": county}),
-        ("case-number", {"case_number": "24CR000123"}),
-        ("judgment-date", {"judgment_date": iso(judged_days_ago)}),
-        ("conviction-date", {"conviction_same_day": "yes"}),
-        ("offenses", offenses(offense)),
-        ("sentence", {"sentence": "probation"}),
-    ]
+                   felony_steps=False, ended="yes", more_offenses=()):  # fmt: skip
+    steps = opening_steps(county, "24CR000123", iso(judged_days_ago), "probation", offense,
+                          *more_offenses)  # fmt: skip
     if felony_steps:
         steps.append(("prison-term", {"prison_term_suspended": "no"}))
-    steps += [
-        ("sentence-end", {"sentence_ended": ended, "sentence_end_date": iso(ended_days_ago)}),
+    steps += probation_steps(ended, iso(ended_days_ago), violated=violated)
+    if right_now is not None:  # asked once per person: None once the person has answered
+        steps.append(("right-now", right_now))
+    return steps
+
+
+def probation_steps(ended, end_date, *, violated="no"):
+    """After the sentence (probation): its end, how it went, and no new conviction since."""
+    return [
+        ("sentence-end", {"sentence_ended": ended, "sentence_end_date": end_date}),
         ("probation", {"probation_violated": violated, "probation_terminated_early": "no"}),
         ("complied", {"sentence_complied": "yes"}),
         ("since", {"new_conviction_since_judgment": "no"}),
     ]
-    if right_now is not None:  # asked once per person: None once the person has answered
-        steps.append(("right-now", right_now))
-    return steps
+
+
+def opening_steps(county, case_number, judgment_date, sentence, *offense_rows):
+    """The first pages of every case: the court, the case, its dates, offenses and sentence."""
+    return [
+        ("county", {"county": county}),
+        ("case-number", {"case_number": case_number}),
+        ("judgment-date", {"judgment_date": judgment_date}),
+        ("conviction-date", {"conviction_same_day": "yes"}),
+        ("offenses", offenses(*offense_rows)),
+        ("sentence", {"sentence": sentence}),
+    ]
+
+
+def no_probation_case(offense, *, county="Sacramento", case_number="22CR000415",
+                      judged_days_ago=900):  # fmt: skip
+    return [
+        *opening_steps(county, case_number, iso(judged_days_ago), "no_probation", offense),
+        ("complied", {"sentence_complied": "yes"}),
+        ("since", {"new_conviction_since_judgment": "no"}),
+        ("right-now", NO_TROUBLE),
+    ]
+
+
+def county_jail_case(*, fire_camp="no"):
+    """A felony county jail sentence without mandatory supervision, ended 1000 days ago."""
+    return [
+        *opening_steps("Fresno", "F123", iso(2000), "county_jail", ("HS 11379", "felony")),
+        ("supervision", {"mandatory_supervision": "no"}),
+        ("sentence-end", {"sentence_ended": "yes", "sentence_end_date": iso(1000)}),
+        ("complied", {"sentence_complied": "yes"}),
+        ("since", {"new_conviction_since_judgment": "no"}),
+        ("fire-camp", {"fire_camp": fire_camp}),
+        ("right-now", NO_TROUBLE),
+    ]
+
+
+def prison_case(*, case_number="F10900123", judgment_date="2010-05-03", ended="2017-08-20",
+                released=None, years=None, fire_camp="no"):  # fmt: skip
+    """A state prison sentence for HS 11379; the release date and years in California as given,
+    “I don't know” when not."""
+    released_answer = {"released_on": released} if released else {"released_on_unknown": "on"}
+    years_answer = (
+        {"ca_residence_years": years} if years is not None else {"ca_residence_unknown": "on"}
+    )
+    return [
+        *opening_steps(
+            "Fresno", case_number, judgment_date, "state_prison", ("HS 11379", "felony")
+        ),
+        ("realignment", {"pre_realignment_1170h_eligible": "no"}),
+        ("sentence-end", {"sentence_ended": "yes", "sentence_end_date": ended}),
+        ("released", released_answer),
+        ("residence", years_answer),
+        ("complied", {"sentence_complied": "yes"}),
+        ("since", {"new_conviction_since_judgment": "no"}),
+        ("fire-camp", {"fire_camp": fire_camp}),
+        ("right-now", NO_TROUBLE),
+    ]
 
 
 def finish(client, steps, *, with_details=True):

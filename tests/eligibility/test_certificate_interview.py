@@ -13,34 +13,15 @@ from django.conf import settings
 
 from eligibility.models import Case
 
-from .interview import ABOUT_YOU, NO_TROUBLE, answer, offenses, walk
+from . import interview
+from .interview import ABOUT_YOU, answer, offenses, walk
 
 pytestmark = pytest.mark.django_db
 
 
-def prison_case(*, released=None, years=None, ended="2017-08-20"):
-    released_answer = {"released_on": released} if released else {"released_on_unknown": "on"}
-    years_answer = (
-        {"ca_residence_years": years} if years is not None else {"ca_residence_unknown": "on"}
-    )
-    return [
-        ("county", {"county": "Fresno"}),
-        ("case-number", {"case_number": "F10900123"}),
-        ("judgment-date", {"judgment_date": "2010-05-03"}),
-        ("conviction-date", {"conviction_same_day": "yes"}),
-        ("offenses", offenses(("HS 11379", "felony"))),
-        ("sentence", {"sentence": "state_prison"}),
-        ("realignment", {"pre_realignment_1170h_eligible": "no"}),
-        ("sentence-end", {"sentence_ended": "yes", "sentence_end_date": ended}),
-        ("released", released_answer),
-        ("residence", years_answer),
-        ("complied", {"sentence_complied": "yes"}),
-        ("since", {"new_conviction_since_judgment": "no"}),
-        ("fire-camp", {"fire_camp": "no"}),
-        ("right-now", NO_TROUBLE),
-        ("about-you", ABOUT_YOU),
-        ("check", {}),
-    ]
+def prison_case(**answers):
+    """A state prison case to the end, with the person's details."""
+    return [*interview.prison_case(**answers), ("about-you", ABOUT_YOU), ("check", {})]
 
 
 def results(client, steps) -> str:

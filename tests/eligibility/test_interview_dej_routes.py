@@ -13,9 +13,12 @@ from .interview import (
     NO_TROUBLE,
     answer,
     assert_field_error,
+    county_jail_case,
     finish,
     iso,
+    no_probation_case,
     offenses,
+    prison_case,
     probation_case,
     step_url,
     walk,
@@ -138,25 +141,8 @@ def test_a_plain_theft_case_names_no_other_route(petitioner_client):
     assert "Other things that may help" not in html
 
 
-def county_jail_case(fire_camp: str):
-    return [
-        ("county", {"county": "Fresno"}),
-        ("case-number", {"case_number": "F123"}),
-        ("judgment-date", {"judgment_date": iso(2000)}),
-        ("conviction-date", {"conviction_same_day": "yes"}),
-        ("offenses", offenses(("HS 11379", "felony"))),
-        ("sentence", {"sentence": "county_jail"}),
-        ("supervision", {"mandatory_supervision": "no"}),
-        ("sentence-end", {"sentence_ended": "yes", "sentence_end_date": iso(1000)}),
-        ("complied", {"sentence_complied": "yes"}),
-        ("since", {"new_conviction_since_judgment": "no"}),
-        ("fire-camp", {"fire_camp": fire_camp}),
-        ("right-now", NO_TROUBLE),
-    ]
-
-
 def test_fire_camp_service_points_to_1203_4b_and_nothing_else(petitioner_client):
-    html = finish(petitioner_client, county_jail_case("yes"))
+    html = finish(petitioner_client, county_jail_case(fire_camp="yes"))
     assert "(PC 1203.4b)" in html
     assert "/guide/fire-camp/" in html
     for citation in ("(PC 4852.01)", "(PC 1170.18)", "(HS 11361.8)", "(PC 236.14)"):
@@ -165,7 +151,7 @@ def test_fire_camp_service_points_to_1203_4b_and_nothing_else(petitioner_client)
 
 @pytest.mark.parametrize("said", ["no", "unknown"])
 def test_no_fire_camp_pointer_without_a_yes(petitioner_client, said):
-    html = finish(petitioner_client, county_jail_case(said))
+    html = finish(petitioner_client, county_jail_case(fire_camp=said))
     assert "(PC 1203.4b)" not in html
     assert "/guide/fire-camp/" not in html
 
@@ -192,20 +178,6 @@ def test_prop_47_is_named_with_its_citation_and_guide_page(petitioner_client):
         assert citation not in html
 
 
-def no_probation_case(offense):
-    return [
-        ("county", {"county": "Sacramento"}),
-        ("case-number", {"case_number": "22CR000415"}),
-        ("judgment-date", {"judgment_date": iso(900)}),
-        ("conviction-date", {"conviction_same_day": "yes"}),
-        ("offenses", offenses(offense)),
-        ("sentence", {"sentence": "no_probation"}),
-        ("complied", {"sentence_complied": "yes"}),
-        ("since", {"new_conviction_since_judgment": "no"}),
-        ("right-now", NO_TROUBLE),
-    ]
-
-
 def test_the_17d2_reduction_is_explained_in_english_and_spanish(petitioner_client):
     html = finish(petitioner_client, no_probation_case(("PC 415", "misdemeanor")))
     assert "change a misdemeanor to an infraction (Penal Code 17(d)(2))" in html
@@ -220,22 +192,9 @@ def test_no_17d2_explanation_for_a_plain_theft(petitioner_client):
 
 
 def test_a_state_prison_case_points_to_the_certificate_of_rehabilitation(petitioner_client):
-    steps = [
-        ("county", {"county": "Fresno"}),
-        ("case-number", {"case_number": "F456"}),
-        ("judgment-date", {"judgment_date": iso(4000)}),
-        ("conviction-date", {"conviction_same_day": "yes"}),
-        ("offenses", offenses(("HS 11379", "felony"))),
-        ("sentence", {"sentence": "state_prison"}),
-        ("realignment", {"pre_realignment_1170h_eligible": "no"}),
-        ("sentence-end", {"sentence_ended": "yes", "sentence_end_date": iso(1500)}),
-        ("released", {"released_on_unknown": "on"}),
-        ("residence", {"ca_residence_unknown": "on"}),
-        ("complied", {"sentence_complied": "yes"}),
-        ("since", {"new_conviction_since_judgment": "no"}),
-        ("fire-camp", {"fire_camp": "unknown"}),
-        ("right-now", NO_TROUBLE),
-    ]
+    steps = prison_case(
+        case_number="F456", judgment_date=iso(4000), ended=iso(1500), fire_camp="unknown"
+    )
     html = finish(petitioner_client, steps)
     # The certificate's own section (PC 4852.01 and following), with its guide page; it is not
     # listed again among the other routes.

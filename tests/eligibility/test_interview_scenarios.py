@@ -12,8 +12,10 @@ from .interview import (
     NO_TROUBLE,
     TODAY,
     answer,
+    county_jail_case,
     finish,
     iso,
+    no_probation_case,
     offenses,
     probation_case,
     step_url,
@@ -62,17 +64,9 @@ def test_wobbler_felony_with_a_violation_is_discretionary_with_17b(petitioner_cl
 def test_misdemeanor_without_probation_inside_a_year_waits_under_1203_4a(
     petitioner_client, petitioner
 ):
-    steps = [
-        ("county", {"county": "Alameda"}),
-        ("case-number", {"case_number": ""}),
-        ("judgment-date", {"judgment_date": iso(100)}),
-        ("conviction-date", {"conviction_same_day": "yes"}),
-        ("offenses", offenses(("647(f)", "misdemeanor"))),
-        ("sentence", {"sentence": "no_probation"}),
-        ("complied", {"sentence_complied": "yes"}),
-        ("since", {"new_conviction_since_judgment": "no"}),
-        ("right-now", NO_TROUBLE),
-    ]
+    steps = no_probation_case(
+        ("647(f)", "misdemeanor"), county="Alameda", case_number="", judged_days_ago=100
+    )
     html = finish(petitioner_client, steps)
     result = Determination.objects.get(case__person__owner=petitioner).result
     assert (result["outcome"], result["remedy"]) == ("wait", "1203.4a")
@@ -82,20 +76,7 @@ def test_misdemeanor_without_probation_inside_a_year_waits_under_1203_4a(
 
 
 def test_felony_county_jail_without_supervision_uses_1203_41_item_5b(petitioner_client, petitioner):
-    steps = [
-        ("county", {"county": "Fresno"}),
-        ("case-number", {"case_number": "F123"}),
-        ("judgment-date", {"judgment_date": iso(2000)}),
-        ("conviction-date", {"conviction_same_day": "yes"}),
-        ("offenses", offenses(("HS 11379", "felony"))),
-        ("sentence", {"sentence": "county_jail"}),
-        ("supervision", {"mandatory_supervision": "no"}),
-        ("sentence-end", {"sentence_ended": "yes", "sentence_end_date": iso(1000)}),
-        ("complied", {"sentence_complied": "yes"}),
-        ("since", {"new_conviction_since_judgment": "no"}),
-        ("fire-camp", {"fire_camp": "no"}),
-        ("right-now", NO_TROUBLE),
-    ]
+    steps = county_jail_case()
     finish(petitioner_client, steps)
     result = Determination.objects.get(case__person__owner=petitioner).result
     assert (result["outcome"], result["remedy"], result["form_item"]) == (
@@ -173,23 +154,6 @@ def test_unknown_sentence_is_saved_and_explained_without_a_determination(
     assert case.judgment_date_estimated is True
     assert not case.determinations.exists()
     assert "We need to know your sentence" in html
-
-
-def test_progress_counts_only_the_steps_that_apply(petitioner_client):
-    petitioner_client.get("/screening/new/")
-    html = petitioner_client.get(step_url("county")).content.decode()
-    assert "Step 1 of" in html
-    for step, data in probation_case()[:5]:
-        answer(petitioner_client, step, data)
-    answer(petitioner_client, "sentence", {"sentence": "no_probation"})
-    html = petitioner_client.get(step_url("complied")).content.decode()
-    # Every case question is counted, whether or not it applies (so the count does not jump):
-    # county, number, date, conviction date, offenses, sentence, prison-term, supervision,
-    # realignment, sentence-end, released, residence, probation, complied, since, fire-camp,
-    # right-now, trafficking, about-you, check: 20. "complied" is the 14th, though the seven
-    # before it were skipped.
-    assert "Step 14 of 20" in html
-    assert 'href="/screening/questions/sentence/"' in html  # the back link
 
 
 def test_check_your_answers_lists_every_answer_with_a_change_link(petitioner_client):

@@ -12,7 +12,16 @@ from eligibility.calendar import today_in_california
 from eligibility.models import Case, Determination, Person
 from eligibility.services import case_determine
 
-from .interview import ABOUT_YOU, NO_TROUBLE, answer, offenses, step_url, walk
+from .interview import (
+    ABOUT_YOU,
+    NO_TROUBLE,
+    answer,
+    offenses,
+    opening_steps,
+    probation_steps,
+    step_url,
+    walk,
+)
 
 pytestmark = pytest.mark.django_db
 TODAY = today_in_california()
@@ -20,40 +29,30 @@ DUI_ENDS = TODAY + datetime.timedelta(days=400)
 DUI_OPENS = DUI_ENDS + datetime.timedelta(days=1)  # PC 1203.4: the day after probation ends
 
 
-def theft_case(*, first: bool = True) -> list:
+def probation_walk(county, number, judged, offense, ended, end, *, first: bool) -> list:
+    """A probation case to "check"; the first case of the person also answers the person-wide
+    questions and the details."""
     steps = [
-        ("county", {"county": "Sacramento"}),
-        ("case-number", {"case_number": "16CR1"}),
-        ("judgment-date", {"judgment_date": "2016-05-01"}),
-        ("conviction-date", {"conviction_same_day": "yes"}),
-        ("offenses", offenses(("petty theft", "misdemeanor"))),
-        ("sentence", {"sentence": "probation"}),
-        ("sentence-end", {"sentence_ended": "yes", "sentence_end_date": "2018-05-01"}),
-        ("probation", {"probation_violated": "no", "probation_terminated_early": "no"}),
-        ("complied", {"sentence_complied": "yes"}),
-        ("since", {"new_conviction_since_judgment": "no"}),
+        *opening_steps(county, number, judged, "probation", offense),
+        *probation_steps(ended, end),
     ]
     if first:
         steps += [("right-now", NO_TROUBLE), ("about-you", ABOUT_YOU)]
     return [*steps, ("check", {})]
+
+
+def theft_case(*, first: bool = True) -> list:
+    return probation_walk(
+        "Sacramento", "16CR1", "2016-05-01", ("petty theft", "misdemeanor"), "yes", "2018-05-01",
+        first=first,
+    )  # fmt: skip
 
 
 def dui_case(*, first: bool = False) -> list:
-    steps = [
-        ("county", {"county": "Los Angeles"}),
-        ("case-number", {"case_number": "24TR9"}),
-        ("judgment-date", {"judgment_date": "2024-05-01"}),
-        ("conviction-date", {"conviction_same_day": "yes"}),
-        ("offenses", offenses(("VC 23152(a)", "misdemeanor"))),
-        ("sentence", {"sentence": "probation"}),
-        ("sentence-end", {"sentence_ended": "no", "sentence_end_date": DUI_ENDS.isoformat()}),
-        ("probation", {"probation_violated": "no", "probation_terminated_early": "no"}),
-        ("complied", {"sentence_complied": "yes"}),
-        ("since", {"new_conviction_since_judgment": "no"}),
-    ]
-    if first:
-        steps += [("right-now", NO_TROUBLE), ("about-you", ABOUT_YOU)]
-    return [*steps, ("check", {})]
+    return probation_walk(
+        "Los Angeles", "24TR9", "2024-05-01", ("VC 23152(a)", "misdemeanor"), "no",
+        DUI_ENDS.isoformat(), first=first,
+    )  # fmt: skip
 
 
 def section(html: str, case: Case) -> str:
@@ -304,7 +303,14 @@ def test_step_numbers_do_not_jump_when_answers_skip_questions(petitioner_client)
     for step, data in theft_case()[:5]:
         answer(petitioner_client, step, data)
     answer(petitioner_client, "sentence", {"sentence": "no_probation"})
-    assert "Step 14 of 20" in petitioner_client.get(step_url("complied")).content.decode()
+    html = petitioner_client.get(step_url("complied")).content.decode()
+    # Every case question is counted, whether or not it applies (so the count does not jump):
+    # county, number, date, conviction date, offenses, sentence, prison-term, supervision,
+    # realignment, sentence-end, released, residence, probation, complied, since, fire-camp,
+    # right-now, trafficking, about-you, check: 20. "complied" is the 14th, though the seven
+    # before it were skipped.
+    assert "Step 14 of 20" in html
+    assert 'href="/screening/questions/sentence/"' in html  # the back link
     answer(petitioner_client, "sentence", {"sentence": "probation"})
     assert "Step 10 of 20" in petitioner_client.get(step_url("sentence-end")).content.decode()
     assert "Step 14 of 20" in petitioner_client.get(step_url("complied")).content.decode()

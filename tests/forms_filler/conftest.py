@@ -37,6 +37,18 @@ CR180_BOX_LABELS = {
 REMEDY_FOR_ITEM = {"2": "1203.4", "3": "1203.4a", "4": "1203.49", "5": "1203.41", "6": "1203.42"}
 
 
+# The petitioner as the build_packet command reads it (the JSON input's "petitioner").
+PETITIONER_JSON = {
+    "name": "Ana Ruiz",
+    "street": "1 A Street",
+    "city": "Sacramento",
+    "state": "CA",
+    "zip": "95814",
+    "phone": "(916) 555-0100",
+    "email": "ana@example.org",
+}
+
+
 def petitioner(**overrides: str) -> Petitioner:
     values = {
         "name": "Ana María Ruiz",

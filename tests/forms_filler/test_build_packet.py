@@ -13,7 +13,7 @@ from django.core.management import CommandError, call_command
 
 from forms_filler.packet_input import county_notes_for
 
-from .conftest import page_texts, part_sequence
+from .conftest import PETITIONER_JSON, page_texts, part_sequence
 
 pytestmark = pytest.mark.django_db
 BAD_COUNT = {"code": "PC", "section": "459", "level": "big"}
@@ -21,15 +21,7 @@ BAD_COUNT = {"code": "PC", "section": "459", "level": "big"}
 
 def packet_json(**overrides: Any) -> dict[str, Any]:
     data: dict[str, Any] = {
-        "petitioner": {
-            "name": "Ana Ruiz",
-            "street": "1 A Street",
-            "city": "Sacramento",
-            "state": "CA",
-            "zip": "95814",
-            "phone": "(916) 555-0100",
-            "email": "ana@example.org",
-        },
+        "petitioner": dict(PETITIONER_JSON),
         "cases": [
             {  # screening.md example 2: discretionary, 1203.4, 2c, 17(b)
                 "county": "Sacramento",
@@ -152,18 +144,14 @@ def test_county_notes_come_from_the_guide_app():
     assert notes.service in {"court_forwards", "petitioner_serves", "unknown"}
 
 
-def test_the_real_command_line_works_on_a_machine_with_no_database(tmp_path):
-    """A fresh checkout: no var/ folder, so no SQLite file can be opened. The packet is still
-    made, its covers say to ask the clerk, and the log says why in a line, not a traceback."""
-    output = tmp_path / "packet.pdf"
+def run_without_database(
+    tmp_path: Path, data: Any, output: Path
+) -> "subprocess.CompletedProcess[str]":
+    """The real command line as on a fresh checkout: no DATABASE_URL and no var/ folder, so no
+    SQLite file can be opened."""
     env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
-    command = [
-        sys.executable,
-        "manage.py",
-        "build_packet",
-        str(write_input(tmp_path, packet_json())),
-    ]
-    result = subprocess.run(  # noqa: S603  # our own manage.py, fixed arguments
+    command = [sys.executable, "manage.py", "build_packet", str(write_input(tmp_path, data))]
+    return subprocess.run(  # noqa: S603  # our own manage.py, fixed arguments
         [*command, "--output", str(output), "--as-of", "2025-06-15"],
         cwd=settings.BASE_DIR,
         capture_output=True,
@@ -176,6 +164,13 @@ def test_the_real_command_line_works_on_a_machine_with_no_database(tmp_path):
         check=False,
         timeout=120,
     )
+
+
+def test_the_real_command_line_works_on_a_machine_with_no_database(tmp_path):
+    """A fresh checkout: no var/ folder, so no SQLite file can be opened. The packet is still
+    made, its covers say to ask the clerk, and the log says why in a line, not a traceback."""
+    output = tmp_path / "packet.pdf"
+    result = run_without_database(tmp_path, packet_json(), output)
     assert result.returncode == 0, result.stderr
     assert "County filing notes unavailable" in result.stderr
     assert "Traceback" not in result.stderr
@@ -186,26 +181,7 @@ def test_with_no_database_the_court_box_comes_from_the_shipped_court_data(tmp_pa
     """The real command line on a fresh checkout fills Amador's court box from courts.json."""
     output = tmp_path / "packet.pdf"
     amador = {**packet_json()["cases"][0], "county": "Amador"}
-    env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
-    command = [
-        sys.executable,
-        "manage.py",
-        "build_packet",
-        str(write_input(tmp_path, packet_json(cases=[amador]))),
-    ]
-    result = subprocess.run(  # noqa: S603  # our own manage.py, fixed arguments
-        [*command, "--output", str(output), "--as-of", "2025-06-15"],
-        cwd=settings.BASE_DIR,
-        capture_output=True,
-        text=True,
-        env={
-            **env,
-            "DJANGO_SETTINGS_MODULE": "expunge_portal.settings.test",
-            "VAR_DIR": str(tmp_path / "missing" / "var"),
-        },
-        check=False,
-        timeout=120,
-    )
+    result = run_without_database(tmp_path, packet_json(cases=[amador]), output)
     assert result.returncode == 0, result.stderr
     warnings = [line for line in result.stderr.splitlines() if line.strip()]
     assert len(warnings) == 1

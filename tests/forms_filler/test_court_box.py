@@ -12,20 +12,14 @@ from expunge_portal.guide.models import CountyFilingNote
 from forms_filler.packet_input import county_notes_for, packet_input_from_dict
 from forms_filler.render import render_packet_pdf
 
-from .conftest import page_kind, page_texts
+from .conftest import PETITIONER_JSON, page_kind, page_texts
 
 AS_OF = date(2025, 6, 15)
 
 
 def packet_data(county: str) -> dict[str, Any]:
     return {
-        "petitioner": {
-            "name": "Ana Ruiz",
-            "street": "1 A Street",
-            "city": "Sacramento",
-            "state": "CA",
-            "zip": "95814",
-        },
+        "petitioner": dict(PETITIONER_JSON),
         "cases": [
             {
                 "county": county,

@@ -9,10 +9,9 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from eligibility.models import Determination
 from forms_filler import services
 from forms_filler.models import PacketVersion, RenderStatus
-from tests.factories import make_case, make_person
+from tests.factories import make_case, make_person, rescreen
 
 pytestmark = pytest.mark.django_db
 
@@ -28,20 +27,13 @@ def packet_url(case, name: str = "packet") -> str:
 
 def screened(case, outcome: str, *, eligible_on: str | None = None, reasons=None) -> None:
     """Store a newer screening of the case with this outcome."""
-    determination = case.determinations.first()
-    result = {
-        **determination.result,
-        "outcome": outcome,
-        "eligible_on": eligible_on,
-        "remedy": None if outcome == "not_eligible" else determination.result["remedy"],
-        "reasons": reasons if reasons is not None else determination.result["reasons"],
-    }
-    Determination.objects.create(
-        case=case,
-        engine_version="test",
-        as_of=datetime.date(2026, 12, 1),
+    latest = case.determinations.first().result
+    rescreen(
+        case,
         outcome=outcome,
-        result=result,
+        eligible_on=eligible_on,
+        remedy=None if outcome == "not_eligible" else latest["remedy"],
+        reasons=reasons if reasons is not None else latest["reasons"],
     )
 
 

@@ -26,7 +26,7 @@ from forms_filler.render import official_fields as fields
 from forms_filler.render import render_packet_pdf
 from forms_filler.render.official import official_forms
 
-from .conftest import case, count, packet, page_texts, part_sequence
+from .conftest import PETITIONER_JSON, case, count, packet, page_texts, part_sequence
 
 REPO = Path(__file__).resolve().parents[2]
 CANDIDATES = [
@@ -421,9 +421,7 @@ def test_a_name_the_forms_font_cannot_print_keeps_the_rendition(forms_dir):
 
 
 CLI_INPUT = {
-    "petitioner": {"name": "Ana Ruiz", "street": "1 A Street", "city": "Sacramento",
-                   "state": "CA", "zip": "95814", "phone": "(916) 555-0100",
-                   "email": "ana@example.org"},
+    "petitioner": PETITIONER_JSON,
     "cases": [{"county": "Sacramento", "case_number": "22FE000123",
                "judgment_date": "2020-01-10",
                "counts": [{"code": "PC", "section": "487(a)", "level": "felony"}],

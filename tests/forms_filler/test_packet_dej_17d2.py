@@ -6,11 +6,10 @@ from typing import Any
 
 import pytest
 
-from eligibility.models import Case, Count
 from eligibility.services import case_determine
 from forms_filler.packet_input import packet_input_for_case, packet_input_from_dict
 from forms_filler.render import CountyNotes, render_packet_pdf
-from tests.factories import make_person
+from tests.factories import make_answered_case, make_person
 
 from .conftest import CHECKED, CR180_BOX_LABELS, EMPTY, box_beside, page_texts
 
@@ -121,8 +120,9 @@ def test_17d2_column_and_item_8_from_the_json_path():
 
 @pytest.mark.django_db
 def test_a_stored_case_fills_the_17d2_column_as_the_engine_says(petitioner):
-    case = Case.objects.create(
-        person=make_person(petitioner),
+    case = make_answered_case(
+        make_person(petitioner),
+        [("PC 415", "misdemeanor"), ("PC 484(a)", "misdemeanor")],
         county="Sacramento",
         case_number="22CR000416",
         judgment_date=datetime.date(2022, 3, 1),
@@ -130,12 +130,6 @@ def test_a_stored_case_fills_the_17d2_column_as_the_engine_says(petitioner):
         sentence="no_probation",
         sentence_complied=True,
         new_conviction_since_judgment=False,
-    )
-    Count.objects.create(
-        case=case, position=1, typed="PC 415", code="PC", section="415", level="misdemeanor"
-    )
-    Count.objects.create(
-        case=case, position=2, typed="PC 484(a)", code="PC", section="484(a)", level="misdemeanor"
     )
     determination = case_determine(case=case, as_of=AS_OF)
     assert determination is not None
@@ -147,8 +141,9 @@ def test_a_stored_case_fills_the_17d2_column_as_the_engine_says(petitioner):
 
 @pytest.mark.django_db
 def test_a_stored_dej_case_fills_item_7(petitioner):
-    case = Case.objects.create(
-        person=make_person(petitioner),
+    case = make_answered_case(
+        make_person(petitioner),
+        [("HS 11350", "felony")],
         county="Sacramento",
         case_number="19CR000778",
         judgment_date=datetime.date(2019, 3, 1),
@@ -156,9 +151,6 @@ def test_a_stored_dej_case_fills_item_7(petitioner):
         sentence="deferred_entry_of_judgment",
         sentence_ended=True,
         sentence_end_date=datetime.date(2021, 3, 1),
-    )
-    Count.objects.create(
-        case=case, position=1, typed="HS 11350", code="HS", section="11350", level="felony"
     )
     determination = case_determine(case=case, as_of=AS_OF)
     assert determination is not None

@@ -14,10 +14,9 @@ from django.db import IntegrityError
 from django.test import Client
 from django.urls import reverse
 
-from eligibility.models import Determination
 from forms_filler.models import Reminder, ReminderKind
 from forms_filler.reminders import reminders_send_due
-from tests.factories import make_case, make_person
+from tests.factories import make_case, make_person, rescreen
 
 pytestmark = pytest.mark.django_db
 
@@ -30,15 +29,7 @@ def packet_url(case, name: str = "packet") -> str:
 
 
 def waiting(case, *, outcome: str = "wait", eligible_on: datetime.date | None = OPENS) -> None:
-    result = {**case.determinations.first().result, "outcome": outcome}
-    result["eligible_on"] = eligible_on.isoformat() if eligible_on else None
-    Determination.objects.create(
-        case=case,
-        engine_version="test",
-        as_of=datetime.date(2026, 12, 1),
-        outcome=outcome,
-        result=result,
-    )
+    rescreen(case, outcome=outcome, eligible_on=eligible_on.isoformat() if eligible_on else None)
 
 
 @pytest.fixture

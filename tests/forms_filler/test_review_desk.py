@@ -30,22 +30,10 @@ from tests.factories import (
     make_user,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("private_storage")]
 
 FAKE_PDF = b"%PDF-1.4\n% desk-test\n%%EOF\n"
 FAKE_PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16
-
-
-@pytest.fixture(autouse=True)
-def private_storage(settings, tmp_path) -> None:
-    """The test's files in a directory of its own, removed with it."""
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": tmp_path, "base_url": None},
-        },
-    }
 
 
 def ready(packet: Packet, number: int = 1, answers: dict | None = None) -> PacketVersion:

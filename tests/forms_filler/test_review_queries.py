@@ -17,21 +17,10 @@ from forms_filler.models import Message, Packet, PacketVersion, RenderStatus, Re
 from forms_filler.models import ReviewStatus as S
 from tests.factories import ELIGIBLE_RESULT
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("private_storage")]
 
 STATUSES = [S.SUBMITTED, S.IN_REVIEW, S.CHANGES_REQUESTED, S.APPROVED, S.RESUBMITTED]
 PDF = b"%PDF-1.4\n% query-count test\n%%EOF\n"
-
-
-@pytest.fixture(autouse=True)
-def private_storage(settings, tmp_path) -> None:
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": tmp_path, "base_url": None},
-        },
-    }
 
 
 def add_packets(n: int, *, start: int, staff: User) -> None:

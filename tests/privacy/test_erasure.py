@@ -21,19 +21,7 @@ from tests.factories import PASSWORD, client_for, make_user
 
 from .leftovers import database_hits, file_hits, storage_root
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _own_storage_root(settings, tmp_path):
-    """A storage root of this test's own, so other tests' files cannot hide or fake a hit."""
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": tmp_path / "private", "base_url": None},
-        },
-    }
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("private_storage")]
 
 
 EMAIL = "zebulon.quixote@example.org"

@@ -15,40 +15,15 @@ from eligibility.wizard import STEPS
 from expunge_portal.accounts.models import User
 from expunge_portal.site.forms import PortalFormRenderer
 from forms_filler import forms as filler_forms
+from tests.eligibility.interview import NO_TROUBLE, probation_case
 
 URL = "/screening/questions/{}/"
 ANSWERS = [
-    ("county", {"county": "Sacramento"}),
-    ("case-number", {"case_number": "24CR000123"}),
-    ("judgment-date", {"judgment_date": "2021-03-14"}),
-    ("conviction-date", {"conviction_same_day": "yes"}),
-    (
-        "offenses",
-        {
-            "TOTAL_FORMS": "6",
-            "INITIAL_FORMS": "0",
-            "MIN_NUM_FORMS": "0",
-            "MAX_NUM_FORMS": "20",
-            "0-offense": "PC 484(a)",
-            "0-level": "felony",
-            "1-offense": "PC 647(b)",
-            "1-level": "misdemeanor",
-        },
-    ),
-    ("sentence", {"sentence": "probation"}),
-    ("prison-term", {"prison_term_suspended": "no"}),
-    ("sentence-end", {"sentence_ended": "yes", "sentence_end_date": "2023-01-01"}),
-    ("probation", {"probation_violated": "no", "probation_terminated_early": "no"}),
-    ("complied", {"sentence_complied": "yes"}),
-    ("since", {"new_conviction_since_judgment": "no"}),
-    (
-        "right-now",
-        {
-            "pending_charges": "no",
-            "on_supervision_now": "no",
-            "serving_sentence_now": "unknown",
-            "registrant": "no",
-        },
+    *probation_case(
+        offense=("PC 484(a)", "felony"),
+        more_offenses=[("PC 647(b)", "misdemeanor")],
+        felony_steps=True,
+        right_now={**NO_TROUBLE, "serving_sentence_now": "unknown"},
     ),
     ("trafficking", {"trafficking_victim": "unknown"}),
     ("about-you", {"full_name": 'Pat <b>"Q"</b> & Co', "city": "Sacramento"}),

@@ -55,10 +55,14 @@ class RemedySpec:
     opening: Callable[[Situation], Opening]
     item: Callable[[Situation], Item]
     blockers: tuple[BlockerRule, ...]
-    # The clause naming the statuses "for any offense" that the person's other cases can bring
-    # (None: the remedy states none), and whether it names probation among them.
-    any_offense_clause: str | None
-    names_probation: bool
+    # Whether the statuses "for any offense" that the remedy names include probation.
+    names_probation: bool = False
+
+    @property
+    def any_offense_clause(self) -> str | None:
+        """The clause naming the statuses "for any offense" that the person's other cases can
+        bring: the clause of the remedy's own status conditions (None: the remedy states none)."""
+        return self.blocker_citation if self.blockers else None
 
 
 @dataclass(slots=True)  # internal and short-lived: a plain init is much faster
@@ -258,45 +262,39 @@ def opening_1203_41(s: Situation) -> Opening:
     supervision, more than two years after one without, and (SB 731) more than two years after a
     state prison sentence, that route beginning 1 July 2023."""
     if s.facts.sentence is Sentence.STATE_PRISON:
-        return _completion_opening(
-            s,
-            years=2,
-            template=T_PRISON_COMPLETED,
-            running=T_PRISON_RUNNING,
-            citation="PC 1203.41(a)(2)",
-            supervision=False,
-            not_before=(PC_1203_41_PRISON_START, "PC 1203.41 (SB 731, Stats. 2022)"),
+        return _two_years_after_prison(
+            s, "PC 1203.41(a)(2)", (PC_1203_41_PRISON_START, "PC 1203.41 (SB 731, Stats. 2022)")
         )
-    if s.facts.mandatory_supervision:
-        return _completion_opening(
-            s,
-            years=1,
-            template=T_JAIL_WITH_SUPERVISION,
-            running=T_JAIL_RUNNING,
-            citation="PC 1203.41(a)(2)",
-            supervision=True,
-        )
+    supervised = bool(s.facts.mandatory_supervision)
     return _completion_opening(
         s,
-        years=2,
-        template=T_JAIL_WITHOUT_SUPERVISION,
+        years=1 if supervised else 2,
+        template=T_JAIL_WITH_SUPERVISION if supervised else T_JAIL_WITHOUT_SUPERVISION,
         running=T_JAIL_RUNNING,
         citation="PC 1203.41(a)(2)",
-        supervision=False,
+        supervision=supervised,
     )
 
 
 def opening_1203_42(s: Situation) -> Opening:
     """PC 1203.42(a): more than two years after completing the sentence; the section itself took
     effect on 1 January 2018 (AB 1115)."""
+    return _two_years_after_prison(
+        s, "PC 1203.42(a)", (PC_1203_42_START, "PC 1203.42 (AB 1115, Stats. 2017)")
+    )
+
+
+def _two_years_after_prison(s: Situation, citation: str, not_before: tuple[date, str]) -> Opening:
+    """More than two years after completing a state prison sentence, and not before the day the
+    law that opened this route took effect (`not_before`: that day and its citation)."""
     return _completion_opening(
         s,
         years=2,
         template=T_PRISON_COMPLETED,
         running=T_PRISON_RUNNING,
-        citation="PC 1203.42(a)",
+        citation=citation,
         supervision=False,
-        not_before=(PC_1203_42_START, "PC 1203.42 (AB 1115, Stats. 2017)"),
+        not_before=not_before,
     )
 
 
@@ -539,64 +537,51 @@ def sentence_not_complied(s: Situation, citation: str) -> Blocker | None:
     return None
 
 
+# Not serving a sentence, not under supervision, not charged: "for any offense" (PC 1203.4(a)(1),
+# 1203.41(a)(3), 1203.42(a)).
+STATUS_CONDITIONS: tuple[BlockerRule, ...] = (serving_a_sentence, under_supervision, charged_now)
+
 SPECS: dict[Remedy, RemedySpec] = {
-    Remedy.PC_1203_4: RemedySpec(
-        Remedy.PC_1203_4,
-        "PC 1203.4(a)(1)",
-        opening_1203_4,
-        item_1203_4,
-        (serving_a_sentence, under_supervision, charged_now),
-        any_offense_clause="PC 1203.4(a)(1)",
-        names_probation=True,
-    ),
-    # 1203.4a names a sentence being served and charges; supervision is read cautiously.
-    Remedy.PC_1203_4A: RemedySpec(
-        Remedy.PC_1203_4A,
-        "PC 1203.4a(a)",
-        opening_1203_4a,
-        item_1203_4a,
-        (serving_a_sentence, under_supervision_1203_4a, charged_now, sentence_not_complied),
-        any_offense_clause="PC 1203.4a(a)",
-        names_probation=False,
-    ),
-    Remedy.PC_1203_41: RemedySpec(
-        Remedy.PC_1203_41,
-        "PC 1203.41(a)(3)",
-        opening_1203_41,
-        item_1203_41,
-        (serving_a_sentence, under_supervision, charged_now),
-        any_offense_clause="PC 1203.41(a)(3)",
-        names_probation=True,
-    ),
-    Remedy.PC_1203_42: RemedySpec(
-        Remedy.PC_1203_42,
-        "PC 1203.42(a)",
-        opening_1203_42,
-        item_1203_42,
-        (serving_a_sentence, under_supervision, charged_now),
-        any_offense_clause="PC 1203.42(a)",
-        names_probation=True,
-    ),
-    # 1203.43 states no status conditions: only DEJ granted from 1997, and the charges dismissed.
-    Remedy.PC_1203_43: RemedySpec(
-        Remedy.PC_1203_43,
-        "PC 1203.43(b)",
-        opening_1203_43,
-        item_1203_43,
-        (),
-        any_offense_clause=None,
-        names_probation=False,
-    ),
-    # 1203.49 states no status conditions beyond completed probation.
-    Remedy.PC_1203_49: RemedySpec(
-        Remedy.PC_1203_49,
-        "PC 1203.49",
-        opening_1203_49,
-        item_1203_49,
-        (),
-        any_offense_clause=None,
-        names_probation=False,
-    ),
+    spec.remedy: spec
+    for spec in (
+        RemedySpec(
+            Remedy.PC_1203_4,
+            "PC 1203.4(a)(1)",
+            opening_1203_4,
+            item_1203_4,
+            STATUS_CONDITIONS,
+            names_probation=True,
+        ),
+        # 1203.4a names a sentence being served and charges; supervision is read cautiously.
+        RemedySpec(
+            Remedy.PC_1203_4A,
+            "PC 1203.4a(a)",
+            opening_1203_4a,
+            item_1203_4a,
+            (serving_a_sentence, under_supervision_1203_4a, charged_now, sentence_not_complied),
+        ),
+        RemedySpec(
+            Remedy.PC_1203_41,
+            "PC 1203.41(a)(3)",
+            opening_1203_41,
+            item_1203_41,
+            STATUS_CONDITIONS,
+            names_probation=True,
+        ),
+        RemedySpec(
+            Remedy.PC_1203_42,
+            "PC 1203.42(a)",
+            opening_1203_42,
+            item_1203_42,
+            STATUS_CONDITIONS,
+            names_probation=True,
+        ),
+        # 1203.43 states no status conditions: only DEJ granted from 1997, and the charges
+        # dismissed.
+        RemedySpec(Remedy.PC_1203_43, "PC 1203.43(b)", opening_1203_43, item_1203_43, ()),
+        # 1203.49 states no status conditions beyond completed probation.
+        RemedySpec(Remedy.PC_1203_49, "PC 1203.49", opening_1203_49, item_1203_49, ()),
+    )
 }
 
 
