@@ -10,7 +10,7 @@ from allauth.mfa.totp.internal.auth import TOTP
 from django.contrib.auth.models import Group
 from django.test import Client
 
-from eligibility.models import Case, Count, Person
+from eligibility.models import Case, Count, Determination, Person
 from eligibility.services import determination_record
 from expunge_portal.accounts.models import User
 from forms_filler.models import Packet, ReviewStatus
@@ -154,7 +154,7 @@ def rescreen(case: Case, **changes: Any) -> Determination:
     """Store a newer screening of the case (as of 2026-12-01): its latest result with these
     changes, the new ``outcome`` among them."""
     result = {**case.determinations.first().result, **changes}
-    return Determination.objects.create(
+    return determination_record(
         case=case,
         engine_version="test",
         as_of=datetime.date(2026, 12, 1),
