@@ -23,7 +23,7 @@ from forms_filler.models import (
     ReviewEvent,
 )
 from forms_filler.models import ReviewStatus as S
-from tests.factories import make_case, make_packet, make_person, make_user
+from tests.factories import make_case, make_packet, make_person, make_user, rescreen
 
 pytestmark = pytest.mark.django_db
 
@@ -514,6 +514,19 @@ def test_a_blocked_case_refusal_names_the_outcome_and_the_engines_reasons(
         "This case cannot be approved: the screening says “Blocked for now”. "
         "You completed probation and are not on supervision or charged now."
     )
+    rescreen(
+        packet.case,
+        outcome="blocked",
+        reasons=[
+            {"text": "You are on probation in another case.", "citation": "PC 1203.4(a)(1)"},
+            {"text": "It ends on May 1, 2027.", "citation": "PC 1203.4(a)(1)"},
+        ],
+    )
+    with pytest.raises(review.ReviewRefused) as refused:
+        review.review_approve(packet=packet, reviewer=clinic_staff)
+    assert str(refused.value).endswith(
+        "“Blocked for now”. You are on probation in another case. It ends on May 1, 2027."
+    )
     assert Packet.objects.get(pk=packet.pk).review_status == S.IN_REVIEW
 
 
@@ -536,6 +549,8 @@ def test_a_decision_without_a_message_writes_none_and_with_one_signs_it(
         clinic_staff,
         False,
     )
+    assert ReviewEvent.objects.filter(packet=other).last().message == "Filed on Monday."
+    assert ReviewEvent.objects.filter(packet=packet).last().message == ""
 
 
 def test_each_refusal_says_why_in_the_persons_words(petitioner, other_petitioner, clinic_staff):
@@ -566,6 +581,7 @@ def test_sending_and_sending_again_stamp_the_time_other_moves_do_not(
     review.packet_submit(packet=packet, user=petitioner)
     sent = Packet.objects.get(pk=packet.pk).submitted_at
     assert sent is not None
+    assert ReviewEvent.objects.get(packet=packet).message == ""
     review.review_start(packet=Packet.objects.get(pk=packet.pk), reviewer=clinic_staff)
     assert Packet.objects.get(pk=packet.pk).submitted_at == sent  # opening it changes nothing
 
