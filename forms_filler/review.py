@@ -134,24 +134,23 @@ def _notify_person_on_commit(packet: Packet, *, kind: str) -> None:
 # --- The person's doors -------------------------------------------------------------------
 
 
-@transaction.atomic
 def packet_submit(*, packet: Packet, user: User) -> ReviewEvent | None:
     """Send ready papers for review. Sending again while they wait is harmless (no event)."""
-    packet = _locked(packet)
-    _require_owner(packet, user)
-    if packet.review_status in AWAITING_CLINIC:
-        return None
-    return _move(packet, to_status=S.SUBMITTED, actor=user, version=_ready_version(packet))
+    return _send(packet, user, to_status=S.SUBMITTED)
+
+
+def packet_resubmit(*, packet: Packet, user: User) -> ReviewEvent | None:
+    """Send the papers again after changes were asked for (usually a new version)."""
+    return _send(packet, user, to_status=S.RESUBMITTED)
 
 
 @transaction.atomic
-def packet_resubmit(*, packet: Packet, user: User) -> ReviewEvent | None:
-    """Send the papers again after changes were asked for (usually a new version)."""
+def _send(packet: Packet, user: User, *, to_status: str) -> ReviewEvent | None:
     packet = _locked(packet)
     _require_owner(packet, user)
     if packet.review_status in AWAITING_CLINIC:
         return None
-    return _move(packet, to_status=S.RESUBMITTED, actor=user, version=_ready_version(packet))
+    return _move(packet, to_status=to_status, actor=user, version=_ready_version(packet))
 
 
 @transaction.atomic
