@@ -5,6 +5,7 @@ starts on the day the person left prison and is 5 years plus 2, 4 or 5 more; its
 anniversary, and the first day to file is the day after (the engine's "after the lapse" reading).
 """
 
+import dataclasses
 from datetime import date
 from typing import Any
 
@@ -304,3 +305,106 @@ def _fields(facts: Any) -> dict[str, Any]:
 )
 def test_no_finding_when_the_certificate_is_not_the_route(data: dict[str, Any]) -> None:
     assert finding(data, released_on=None, resident_since=None, as_of="2025-06-15") is None
+
+
+# --- Registration from elsewhere, and the offenses that are neither listed nor registrable ----
+# Left prison 2017-03-10: ten years' last day 2027-03-10, first day 2027-03-11; seven years' first
+# day 2024-03-11.
+
+
+def test_registration_because_of_this_case_gives_ten_years_with_no_assumption() -> None:
+    result = finding(
+        prison(SALE, registrant=True),
+        released_on="2017-03-10",
+        resident_since="2017-03-10",
+        as_of="2027-03-10",
+    )
+    assert result is not None
+    assert (result.status, result.earliest_filing_date) == (CertificateStatus.WAIT, D("2027-03-11"))
+    assert result.added_years == 5
+    assert "PC 4852.03(a)(2)(A)" in citations(result)
+    assert cert.ASSUME_REGISTRANT_OTHER_CASE not in result.assumptions
+    assert cert.ASSUME_REGISTRANT_UNKNOWN not in result.assumptions
+
+
+@pytest.mark.parametrize(
+    ("registrant", "assumption"),
+    [(True, cert.ASSUME_REGISTRANT_OTHER_CASE), (None, cert.ASSUME_REGISTRANT_UNKNOWN)],
+    ids=["registered-because-of-another-case", "registration-unknown"],
+)
+def test_registration_from_elsewhere_or_unknown_gives_ten_years_as_an_assumption(
+    registrant: bool | None, assumption: str
+) -> None:
+    result = finding(
+        prison(SALE),
+        released_on="2017-03-10",
+        resident_since="2017-03-10",
+        as_of="2027-03-11",
+        registrant=registrant,
+    )
+    assert result is not None
+    assert (result.status, result.earliest_filing_date) == (
+        CertificateStatus.CAN_FILE,
+        D("2027-03-11"),
+    )
+    assert result.added_years == 5
+    assert "PC 4852.03(a)(2)(A)" in citations(result)
+    assert assumption in result.assumptions
+
+
+def test_a_penal_code_offense_off_the_list_gives_seven_years() -> None:
+    burglary = count("PC", "459", "felony")  # Penal Code, but not 187, 209, 219, 4500 or 18755
+    result = finding(
+        prison(burglary), released_on="2017-03-10", resident_since="2017-03-10", as_of="2024-03-11"
+    )
+    assert result is not None
+    assert (result.status, result.earliest_filing_date) == (
+        CertificateStatus.CAN_FILE,
+        D("2024-03-11"),
+    )
+    assert result.added_years == 2
+    assert "PC 4852.03(a)(3)" in citations(result)
+
+
+def test_no_felony_and_nothing_registrable_is_not_the_certificates_route() -> None:
+    shoplifting = count("PC", "490.5", "misdemeanor")
+    assert (
+        finding(
+            prison(shoplifting),
+            released_on="2017-03-10",
+            resident_since="2017-03-10",
+            as_of="2024-03-11",
+        )
+        is None
+    )
+
+
+def test_a_registrable_offense_alone_gives_ten_years_from_the_catalog() -> None:
+    # No registration flag anywhere: the catalog's PC 261(a)(2) is enough (PC 4852.03(a)(2)(A)).
+    result = finding(
+        prison(RAPE, sentence_end_date="2018-06-01"),
+        released_on="2015-06-01",
+        resident_since="2015-06-01",
+        as_of="2025-06-02",
+    )
+    assert result is not None
+    assert (result.added_years, result.earliest_filing_date) == (5, D("2025-06-02"))
+    assert cert.ASSUME_REGISTRANT_UNKNOWN not in result.assumptions
+
+
+def test_a_registration_answered_i_dont_know_is_an_assumption_not_a_fact() -> None:
+    facts = dataclasses.replace(
+        parse_case(prison(SALE, registrant=True)), unknown=frozenset({"registrant"})
+    )
+    result = certificate_of_rehabilitation(
+        facts,
+        outcome=determine(facts, as_of=D("2027-03-11")).outcome,
+        released_on=D("2017-03-10"),
+        resident_since=D("2017-03-10"),
+        as_of=D("2027-03-11"),
+        registrant=False,
+        on_supervision_now=False,
+    )
+    assert result is not None
+    assert (result.added_years, result.earliest_filing_date) == (5, D("2027-03-11"))
+    assert cert.ASSUME_REGISTRANT_UNKNOWN in result.assumptions
