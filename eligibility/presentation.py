@@ -226,13 +226,12 @@ ANSWER_ROUTES = {
 def routes_for(case: Case, engine_alternatives: Sequence[str]) -> list[Route]:
     """The routes beside this case's result: the engine's alternatives, then the ones the answers
     point to (a "yes" only: "I don't know" points nowhere)."""
-    texts = dict(ALTERNATIVES)
+    texts = {**ALTERNATIVES, **ANSWER_ROUTES}
     codes = [code for code in engine_alternatives if code in ALTERNATIVES]
     if case.trafficking_victim is True:
         codes.append("trafficking_vacatur")
     if case.fire_camp is True:
         codes.append("fire_camp")
-    texts.update(ANSWER_ROUTES)
     return [Route(str(texts[code]), *ROUTES[code]) for code in codes]
 
 
@@ -471,7 +470,7 @@ def case_results(
     alternatives = [
         a
         for a in result["alternatives"]
-        if a in ALTERNATIVES and not (certificate and a == "certificate_of_rehabilitation")
+        if not (certificate and a == "certificate_of_rehabilitation")
     ]
     return CaseResult(
         case=case,
