@@ -1,5 +1,6 @@
 """Fixtures shared by every test folder: people in each role, signed in or not."""
 
+import os
 import socket
 import subprocess
 import sys
@@ -32,6 +33,20 @@ def _language_reset_after_each_test() -> Iterator[None]:
     from django.utils import translation
 
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def _engine_caches_empty_under_mutation() -> None:
+    """mutmut forks each mutant's test run from a process whose engine caches (the catalog, the
+    memoised rules) the unmutated code filled; emptied before each test, every test runs the
+    mutated function itself. Outside mutation testing (no MUTANT_UNDER_TEST) nothing happens."""
+    if not os.environ.get("MUTANT_UNDER_TEST"):
+        return
+    for name, module in list(sys.modules.items()):
+        if name.startswith("eligibility.engine"):
+            for value in vars(module).values():
+                if callable(getattr(value, "cache_clear", None)):
+                    value.cache_clear()
 
 
 @pytest.fixture
