@@ -45,7 +45,8 @@ def seed(count: int, *, stale: bool) -> None:
     from django.core.files.storage import default_storage
     from django.utils import timezone
 
-    from eligibility.models import Case, Count, Determination, Person
+    from bench.seeding import screened_cases
+    from eligibility.models import Case, Count, Person
     from forms_filler.models import Packet, PacketVersion
 
     when = timezone.now() - datetime.timedelta(days=40 if stale else 1)
@@ -54,39 +55,7 @@ def seed(count: int, *, stale: bool) -> None:
         for n in range(count)
     )
     Person.objects.filter(pk__in=[p.pk for p in people]).update(updated_at=when)
-    cases = Case.objects.bulk_create(
-        Case(
-            person=person,
-            county="Sacramento",
-            case_number=f"CR{person.pk}-{n}",
-            judgment_date=datetime.date(2020, 1, 1),
-            sentence="probation",
-        )
-        for person in people
-        for n in range(2)
-    )
-    Count.objects.bulk_create(
-        Count(
-            case=case,
-            position=n + 1,
-            typed="PC 484(a)",
-            code="PC",
-            section="484(a)",
-            level="misdemeanor",
-        )
-        for case in cases
-        for n in range(2)
-    )
-    Determination.objects.bulk_create(
-        Determination(
-            case=case,
-            engine_version="bench",
-            as_of=datetime.date(2025, 1, 1),
-            outcome="eligible",
-            result={},
-        )
-        for case in cases
-    )
+    cases = screened_cases(people, cases_per_person=2, counts_per_case=2)
     for model in (Person, Case, Count):
         model.history.bulk_history_create(list(model.objects.filter(pk__in=_ids(model, people))))
     packets = Packet.objects.bulk_create(Packet(case=case) for case in cases[::3])

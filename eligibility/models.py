@@ -88,6 +88,9 @@ class Level(models.TextChoices):
     UNKNOWN = "unknown", _("I don't know")
 
 
+STATEMENT_MAX_LENGTH = 5000
+
+
 class Case(models.Model):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="cases")
     county = models.CharField(_("county"), max_length=40, choices=COUNTY_CHOICES)
@@ -128,11 +131,13 @@ class Case(models.Model):
     fire_camp = answer(_("Served on a fire crew or at a fire camp while in custody"))
     # The person's own words on why dismissal is fair; attached as a declaration (MC-031 style)
     # when the court decides in the interests of justice.
-    statement = models.TextField(_("statement to the judge"), max_length=5000, blank=True)
+    statement = models.TextField(
+        _("statement to the judge"), max_length=STATEMENT_MAX_LENGTH, blank=True
+    )
     # Courts take papers in English (Code Civ. Proc. § 185): the version the declaration prints
     # when the person wrote their statement in another language. The original stays for staff.
     statement_english = models.TextField(
-        _("statement to the judge, in English"), max_length=5000, blank=True
+        _("statement to the judge, in English"), max_length=STATEMENT_MAX_LENGTH, blank=True
     )
     # The outcome of the case's latest determination ("" before any), kept in step by
     # eligibility.services.determination_record, the one door that stores determinations, so the

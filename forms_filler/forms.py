@@ -6,7 +6,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from eligibility.forms import AboutYouForm
-from eligibility.models import Person
+from eligibility.models import STATEMENT_MAX_LENGTH, Person
 from expunge_portal.accounts.models import User
 from expunge_portal.counties import COUNTY_CHOICES
 
@@ -54,7 +54,7 @@ class StatementForm(forms.Form):
     statement = forms.CharField(
         label=_("Your statement to the judge (optional)"),
         required=False,
-        max_length=5000,
+        max_length=STATEMENT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 10}),
         help_text=_(
             "In your own words: what has changed since the conviction, and how a dismissal would "
@@ -65,7 +65,7 @@ class StatementForm(forms.Form):
     statement_english = forms.CharField(
         label=_("The English version for the court (optional)"),
         required=False,
-        max_length=5000,
+        max_length=STATEMENT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_(
             "The court reads English. If you wrote above in another language, write or paste an "

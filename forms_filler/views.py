@@ -259,9 +259,7 @@ def packet_remake_and_resend(request: HttpRequest, case_id: int) -> HttpResponse
         services.packet_remake_and_resend(
             case=case, user=signed_in_user(request), language=get_language()
         )
-    except services.PacketNotPossible as exc:
-        messages.error(request, _(str(exc)))
-    except review.ReviewRefused as exc:
+    except (services.PacketNotPossible, review.ReviewRefused) as exc:
         messages.error(request, _(str(exc)))
     else:
         messages.success(

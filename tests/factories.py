@@ -9,11 +9,12 @@ from allauth.account.models import EmailAddress
 from allauth.mfa.totp.internal.auth import TOTP
 from django.contrib.auth.models import Group
 from django.test import Client
+from django.urls import reverse
 
 from eligibility.models import Case, Count, Determination, Person
 from eligibility.services import determination_record
 from expunge_portal.accounts.models import User
-from forms_filler.models import Packet, ReviewStatus
+from forms_filler.models import Packet, PacketVersion, ReviewStatus
 
 PASSWORD = "correct horse battery staple"
 # Staff roles must have an authenticator app before they reach staff pages; the fixtures' staff
@@ -166,3 +167,13 @@ def rescreen(case: Case, **changes: Any) -> Determination:
 def make_packet(case: Case, *, review_status: str = ReviewStatus.NOT_SUBMITTED) -> Packet:
     """A packet row without any rendering (for queue and transition tests)."""
     return Packet.objects.create(case=case, review_status=review_status)
+
+
+def ask_for_papers(client: Client, case: Case, capture: Any) -> PacketVersion | None:
+    """Press "Make my papers" for the case, through HTTP; the render task runs when the request's
+    transaction commits (`capture` is django_capture_on_commit_callbacks). Returns the newest
+    version of the case's papers."""
+    with capture(execute=True):
+        response = client.post(reverse("forms_filler:packet", kwargs={"case_id": case.pk}))
+    assert response.status_code == 302
+    return PacketVersion.objects.filter(packet__case=case).order_by("-number").first()

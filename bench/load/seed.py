@@ -5,11 +5,8 @@ would have stored it), so that lists and lookups run against realistic table siz
 """
 
 import argparse
-import datetime
 
 import django
-
-AS_OF = datetime.date(2025, 6, 15)
 
 
 def seed(people: int) -> None:
@@ -17,8 +14,8 @@ def seed(people: int) -> None:
     from django.contrib.auth.hashers import make_password
     from django.db import transaction
 
-    from eligibility.engine.version import ENGINE_VERSION
-    from eligibility.models import Case, Count, Determination, Person
+    from bench.seeding import screened_cases
+    from eligibility.models import Person
     from expunge_portal.accounts.models import User
 
     password = make_password("bench-password-not-secret")  # hashed once, shared
@@ -33,40 +30,7 @@ def seed(people: int) -> None:
             Person(owner=u, full_name=f"Bench Person {i}", city="Sacramento", zip_code="95814")
             for i, u in enumerate(users)
         )
-        cases = Case.objects.bulk_create(
-            Case(
-                person=p,
-                county="Sacramento",
-                case_number=f"24CR{i:06d}",
-                judgment_date=datetime.date(2020, 1, 1),
-                sentence="probation",
-                sentence_ended=True,
-                sentence_end_date=datetime.date(2022, 1, 1),
-                probation_violated=False,
-            )
-            for i, p in enumerate(persons)
-        )
-        Count.objects.bulk_create(
-            Count(
-                case=c,
-                position=1,
-                typed="PC 484(a)",
-                code="PC",
-                section="484(a)",
-                level="misdemeanor",
-            )
-            for c in cases
-        )
-        Determination.objects.bulk_create(
-            Determination(
-                case=c,
-                engine_version=ENGINE_VERSION,
-                as_of=AS_OF,
-                outcome="eligible",
-                result={"outcome": "eligible", "reasons": []},
-            )
-            for c in cases
-        )
+        screened_cases(persons)
 
 
 if __name__ == "__main__":

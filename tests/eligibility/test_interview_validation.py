@@ -27,52 +27,58 @@ def test_a_future_judgment_date_is_refused(petitioner_client):
     assert_field_error(response, "id_judgment-date-judgment_date", "cannot be in the future")
 
 
-def test_an_impossible_date_is_refused(petitioner_client):
-    start(petitioner_client, "judgment-date")
-    response = answer(petitioner_client, "judgment-date", {"judgment_date": "2023-02-30"})
-    assert_field_error(response, "id_judgment-date-judgment_date", "Enter a real date")
-
-
-def test_an_end_date_before_judgment_is_refused(petitioner_client):
-    start(petitioner_client, "sentence-end")
-    response = answer(
-        petitioner_client,
+# (page, answer, field whose error it is, words of the message): written out by hand.
+REFUSED = [
+    pytest.param(
+        "judgment-date",
+        {"judgment_date": "2023-02-30"},
+        "id_judgment-date-judgment_date",
+        "Enter a real date",
+        id="impossible-date",
+    ),
+    pytest.param(
         "sentence-end",
         {"sentence_ended": "yes", "sentence_end_date": "1990-01-01"},
-    )
-    assert_field_error(
-        response, "id_sentence-end-sentence_end_date", "cannot be before the date of sentencing"
-    )
+        "id_sentence-end-sentence_end_date",
+        "cannot be before the date of sentencing",
+        id="end-before-judgment",
+    ),
+    pytest.param(
+        "sentence-end",
+        {"sentence_ended": "yes"},
+        "id_sentence-end-sentence_end_date",
+        "Enter the date it ended",
+        id="ended-without-a-date",
+    ),
+    pytest.param("county", {}, "id_county-county", "Choose the county.", id="required-left-empty"),
+    pytest.param(
+        "offenses",
+        offenses(("PC 459", "")),
+        "id_offenses-0-level",
+        "Choose the level",
+        id="offense-without-a-level",
+    ),
+    pytest.param(
+        "case-number",
+        {"case_number": "9" * 41},
+        "id_case-number-case_number",
+        "at most 40 characters",
+        id="overlong",
+    ),
+]
 
 
-def test_ended_without_a_date_asks_for_it(petitioner_client):
-    start(petitioner_client, "sentence-end")
-    response = answer(petitioner_client, "sentence-end", {"sentence_ended": "yes"})
-    assert_field_error(response, "id_sentence-end-sentence_end_date", "Enter the date it ended")
-
-
-def test_a_required_answer_left_empty(petitioner_client):
-    start(petitioner_client, "county")
-    response = answer(petitioner_client, "county", {})
-    assert_field_error(response, "id_county-county", "Choose the county.")
+@pytest.mark.parametrize(("step", "data", "field_id", "message"), REFUSED)
+def test_a_bad_answer_is_refused_beside_its_field(petitioner_client, step, data, field_id, message):
+    start(petitioner_client, step)
+    response = answer(petitioner_client, step, data)
+    assert_field_error(response, field_id, message)
 
 
 def test_no_offense_at_all_is_refused(petitioner_client):
     start(petitioner_client, "offenses")
     response = answer(petitioner_client, "offenses", offenses())
     assert "Enter at least one offense." in response.content.decode()
-
-
-def test_an_offense_without_a_level_is_refused_beside_the_row(petitioner_client):
-    start(petitioner_client, "offenses")
-    response = answer(petitioner_client, "offenses", offenses(("PC 459", "")))
-    assert_field_error(response, "id_offenses-0-level", "Choose the level")
-
-
-def test_overlong_answers_are_refused(petitioner_client):
-    start(petitioner_client, "case-number")
-    response = answer(petitioner_client, "case-number", {"case_number": "9" * 41})
-    assert_field_error(response, "id_case-number-case_number", "at most 40 characters")
 
 
 def test_a_bad_answer_keeps_the_earlier_answers(petitioner_client):

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from forms_filler import services
 from forms_filler.models import PacketVersion, RenderStatus
-from tests.factories import make_case, make_person, rescreen
+from tests.factories import ask_for_papers, make_case, make_person, rescreen
 
 pytestmark = pytest.mark.django_db
 
@@ -122,8 +122,7 @@ def test_the_results_page_offers_papers_only_for_a_case_that_can_be_filed(
 def test_papers_made_before_the_case_became_blocked_are_marked_do_not_file(
     petitioner_client, case, django_capture_on_commit_callbacks
 ) -> None:
-    with django_capture_on_commit_callbacks(execute=True):
-        petitioner_client.post(packet_url(case))
+    ask_for_papers(petitioner_client, case, django_capture_on_commit_callbacks)
     version = PacketVersion.objects.get()
     assert version.status == RenderStatus.READY
     screened(case, "blocked", reasons=[BLOCKED_REASON])
@@ -139,8 +138,7 @@ def test_papers_made_before_the_case_became_blocked_are_marked_do_not_file(
 def test_papers_made_before_the_answers_changed_are_marked_and_can_be_made_again(
     petitioner_client, case, django_capture_on_commit_callbacks
 ) -> None:
-    with django_capture_on_commit_callbacks(execute=True):
-        petitioner_client.post(packet_url(case))
+    ask_for_papers(petitioner_client, case, django_capture_on_commit_callbacks)
     case.case_number = "24CR009999"
     case.save()
     page = petitioner_client.get(packet_url(case)).text
@@ -148,8 +146,7 @@ def test_papers_made_before_the_answers_changed_are_marked_and_can_be_made_again
     assert "Your answers changed after these papers were made" in page
     assert "Make new papers" in page
     assert "Download your papers (PDF)" not in page
-    with django_capture_on_commit_callbacks(execute=True):
-        petitioner_client.post(packet_url(case))
+    ask_for_papers(petitioner_client, case, django_capture_on_commit_callbacks)
     page = petitioner_client.get(packet_url(case)).text
     assert "Do not file these papers." not in page
     assert "Download your papers (PDF)" in page
@@ -160,8 +157,7 @@ def test_papers_made_before_the_answers_changed_are_marked_and_can_be_made_again
 def test_the_persons_page_shows_no_fingerprint(
     petitioner_client, case, django_capture_on_commit_callbacks
 ) -> None:
-    with django_capture_on_commit_callbacks(execute=True):
-        petitioner_client.post(packet_url(case))
+    ask_for_papers(petitioner_client, case, django_capture_on_commit_callbacks)
     page = petitioner_client.get(packet_url(case)).text
     assert "Fingerprint" not in page
     assert "SHA-256" not in page

@@ -8,7 +8,6 @@ import hashlib
 import pytest
 from django.core.management import call_command
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -18,20 +17,13 @@ from forms_filler import render_limits, services
 from forms_filler.models import Packet, PacketVersion, RenderStatus, ReviewStatus
 from forms_filler.selectors import packets_for_user
 from forms_filler.storage import file_read, packet_storage
-from tests.factories import make_case, make_person
+from tests.factories import ask_for_papers, make_case, make_person
 
 pytestmark = pytest.mark.django_db
 
 
 def packet_url(case, name: str = "packet", **kwargs: object) -> str:
     return reverse(f"forms_filler:{name}", kwargs={"case_id": case.pk, **kwargs})
-
-
-def ask(client: Client, case, capture) -> PacketVersion:
-    with capture(execute=True):
-        response = client.post(packet_url(case))
-    assert response.status_code == 302
-    return PacketVersion.objects.filter(packet__case=case).order_by("-number").first()
 
 
 @pytest.fixture
@@ -41,7 +33,7 @@ def case(petitioner):
 
 @pytest.fixture
 def ready(petitioner_client, case, django_capture_on_commit_callbacks) -> PacketVersion:
-    version = ask(petitioner_client, case, django_capture_on_commit_callbacks)
+    version = ask_for_papers(petitioner_client, case, django_capture_on_commit_callbacks)
     assert version.status == RenderStatus.READY, version.error
     return version
 
@@ -76,7 +68,7 @@ def test_files_have_no_public_url(client, ready) -> None:
 def test_same_answers_reuse_the_version(
     petitioner_client, case, ready, django_capture_on_commit_callbacks
 ) -> None:
-    again = ask(petitioner_client, case, django_capture_on_commit_callbacks)
+    again = ask_for_papers(petitioner_client, case, django_capture_on_commit_callbacks)
     assert again.pk == ready.pk
     assert PacketVersion.objects.count() == 1
 
@@ -86,7 +78,7 @@ def test_changed_answers_make_a_new_version_and_keep_the_old(
 ) -> None:
     case.probation_violated = True
     case.save()
-    second = ask(petitioner_client, case, django_capture_on_commit_callbacks)
+    second = ask_for_papers(petitioner_client, case, django_capture_on_commit_callbacks)
     assert second.number == 2
     assert second.status == RenderStatus.READY
     assert PacketVersion.objects.count() == 2
@@ -103,7 +95,7 @@ def test_changed_person_details_make_a_new_version(
     case.person.save()
     page = petitioner_client.get(packet_url(case))
     assert "Your answers changed" in page.text
-    assert ask(petitioner_client, case, django_capture_on_commit_callbacks).number == 2
+    assert ask_for_papers(petitioner_client, case, django_capture_on_commit_callbacks).number == 2
 
 
 def test_missing_name_sends_to_details_form_then_papers(
@@ -128,14 +120,15 @@ def test_missing_name_sends_to_details_form_then_papers(
     assert saved.url == packet_url(case)
     case.person.refresh_from_db()
     assert case.person.full_name == "Pat Petitioner"
-    assert ask(petitioner_client, case, django_capture_on_commit_callbacks).status == "ready"
+    version = ask_for_papers(petitioner_client, case, django_capture_on_commit_callbacks)
+    assert version.status == "ready"
 
 
 def test_failed_render_shows_failed_and_retry_completes(
     petitioner_client, case, monkeypatch, django_capture_on_commit_callbacks
 ) -> None:
     monkeypatch.setattr("forms_filler.render.render_packet_pdf", broken_renderer)
-    version = ask(petitioner_client, case, django_capture_on_commit_callbacks)
+    version = ask_for_papers(petitioner_client, case, django_capture_on_commit_callbacks)
     assert version.status == RenderStatus.FAILED
     assert version.file.name == ""
     page = petitioner_client.get(packet_url(case))
@@ -158,7 +151,7 @@ def test_attempts_are_bounded(
     petitioner_client, case, monkeypatch, django_capture_on_commit_callbacks
 ) -> None:
     monkeypatch.setattr("forms_filler.render.render_packet_pdf", broken_renderer)
-    version = ask(petitioner_client, case, django_capture_on_commit_callbacks)
+    version = ask_for_papers(petitioner_client, case, django_capture_on_commit_callbacks)
     for _ in range(5):
         with django_capture_on_commit_callbacks(execute=True):
             petitioner_client.post(packet_url(case, "retry"))
@@ -302,7 +295,7 @@ def test_page_has_live_region_and_no_js_fallback(
 ) -> None:
     # A queued version that no worker has picked up yet.
     monkeypatch.setattr("forms_filler.services._enqueue_on_commit", lambda version_id: None)
-    ask(petitioner_client, case, django_capture_on_commit_callbacks)
+    ask_for_papers(petitioner_client, case, django_capture_on_commit_callbacks)
     page = petitioner_client.get(packet_url(case))
     assert 'aria-live="polite"' in page.text
     assert 'data-done="false"' in page.text
