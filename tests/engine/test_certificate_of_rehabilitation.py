@@ -408,3 +408,226 @@ def test_a_registration_answered_i_dont_know_is_an_assumption_not_a_fact() -> No
     assert result is not None
     assert (result.added_years, result.earliest_filing_date) == (5, D("2027-03-11"))
     assert cert.ASSUME_REGISTRANT_UNKNOWN in result.assumptions
+
+
+# --- Whole findings: status, date, years, every reason in order with its citation, assumptions --
+# The sentences are the ones the person reads, written out here by hand: a changed word, citation
+# or order is a changed answer.
+
+A_LIFE_TERM = (
+    "Certificate of rehabilitation: if any offense in this case carries a life sentence, you "
+    "must wait 4 more years, not 2 (Penal Code 4852.03(a)(1)). Our list of offenses cannot tell."
+)
+A_REGISTRANT_UNKNOWN = (
+    "Certificate of rehabilitation: you did not know whether you must register as a sex "
+    "offender, so we counted the longer wait of 5 more years (Penal Code 4852.03(a)(2))."
+)
+A_CONSECUTIVE = (
+    "Certificate of rehabilitation: if you were ordered to serve sentences one after the other "
+    "(consecutive), the judge may make the wait longer (Penal Code 4852.03(a)(4))."
+)
+A_RELEASE_UNKNOWN = (
+    "Certificate of rehabilitation: the day you left prison is not known, so the first day to "
+    "file is not known. Your parole papers or CDCR can tell you."
+)
+A_RESIDENCE_UNKNOWN = (
+    "Certificate of rehabilitation: how long you have lived in California is not known, so the "
+    "first day to file is not known."
+)
+A_AFTER_THE_LAPSE = (
+    "Certificate of rehabilitation: we counted the first day after the period ends as the first "
+    "day to file (the cautious reading of Penal Code 4852.06)."
+)
+A_EXCLUSION_TEXT = (
+    "Certificate of rehabilitation: the list of offenses it is not open to (Penal Code "
+    "4852.01(c)) was read from secondary copies of the statute; clinic staff should check the "
+    "current text."
+)
+DISMISSED_FIRST = (
+    "This case had no prison sentence. Then the certificate is open only after the case is "
+    "dismissed under Penal Code 1203.4, which these answers do not show.",
+    "PC 4852.01(b)",
+)
+KIDNAPPING = count("PC", "209(b)(1)", "felony")  # PC 4852.03(a)(1) names 209; not PC 290 listed
+UNLAWFUL_SEX = count("PC", "261.5(d)", "felony")  # 1203.4(b) bars its dismissal as a felony
+CHILD_PORN = count("PC", "311.11(a)", "misdemeanor")  # PC 290 registrable; 1203.4(b) bars it
+
+
+def period(added: int, released: str, last_day: str, citation: str) -> tuple[str, str]:
+    return (
+        f"You need 5 years of living in California plus {added} more years, counted from the day "
+        f"you left prison ({released}). That time ends on {last_day}.",
+        citation,
+    )
+
+
+def residence(since: str, last_day: str) -> tuple[str, str]:
+    return (
+        f"You have lived in California without a break since {since}. The 5 years right before "
+        f"you file are complete on {last_day}.",
+        "PC 4852.06",
+    )
+
+
+def earliest(day: str) -> tuple[str, str]:
+    return (f"The earliest day you can file is {day}.", "PC 4852.06")
+
+
+WHOLE_FINDINGS = [
+    pytest.param(
+        # Seven years from 2016-01-05: last day 2023-01-05. Parole ends on the screening day
+        # itself, so it is still running: first day 2025-02-02 (PC 4852.06, "after termination").
+        prison(SALE, sentence_end_date="2025-02-01"),
+        {"released_on": "2016-01-05", "resident_since": "2016-01-05", "as_of": "2025-02-01"},
+        (CertificateStatus.WAIT, D("2025-02-02"), 2),
+        [
+            period(2, "2016-01-05", "2023-01-05", "PC 4852.03(a)(3)"),
+            (
+                "Your parole or supervision ends on 2025-02-01. You can file only after it ends.",
+                "PC 4852.06",
+            ),
+            residence("2016-01-05", "2021-01-05"),
+            earliest("2025-02-02"),
+        ],
+        [A_LIFE_TERM, A_CONSECUTIVE, A_AFTER_THE_LAPSE],
+        id="parole-ending-on-the-screening-day-decides",
+    ),
+    pytest.param(
+        # PC 209 (kidnapping for robbery, 209(b)(1)): 5 + 4 years from 2012-06-30, last day
+        # 2021-06-30. Back in California since 2014-02-01: five years' last day 2019-02-01.
+        # Parole over 2015-06-30. First day 2021-07-01; no life-term assumption needed.
+        prison(KIDNAPPING, judgment_date="2000-03-01", sentence_end_date="2015-06-30"),
+        {"released_on": "2012-06-30", "resident_since": "2014-02-01", "as_of": "2025-06-15"},
+        (CertificateStatus.CAN_FILE, D("2021-07-01"), 4),
+        [
+            period(4, "2012-06-30", "2021-06-30", "PC 4852.03(a)(1)"),
+            residence("2014-02-01", "2019-02-01"),
+            earliest("2021-07-01"),
+        ],
+        [A_CONSECUTIVE, A_AFTER_THE_LAPSE],
+        id="pc-209-subdivision-adds-four-years",
+    ),
+    pytest.param(
+        # Release, residence and the end of parole not known, on supervision now, registration
+        # not known (the longer 5 years counted): no date, and every missing answer said.
+        prison(SALE, sentence_end_date=None),
+        {
+            "released_on": None,
+            "resident_since": None,
+            "as_of": "2025-06-15",
+            "registrant": None,
+            "on_supervision_now": True,
+        },
+        (CertificateStatus.UNKNOWN, None, 5),
+        [
+            (
+                "We do not know the day you left prison, so we cannot count the time you must "
+                "wait.",
+                "PC 4852.03(a)",
+            ),
+            (
+                "Your parole or supervision has not ended and we do not know when it ends. You "
+                "can file only after it ends.",
+                "PC 4852.06",
+            ),
+            (
+                "You said you are on probation, parole or supervision now. You can file only "
+                "after it ends.",
+                "PC 4852.06",
+            ),
+            (
+                "We do not know how long you have lived in California without a break. You need "
+                "the 5 years right before you file, after leaving prison.",
+                "PC 4852.06",
+            ),
+        ],
+        [
+            A_REGISTRANT_UNKNOWN,
+            A_CONSECUTIVE,
+            A_RELEASE_UNKNOWN,
+            A_RESIDENCE_UNKNOWN,
+            A_AFTER_THE_LAPSE,
+        ],
+        id="nothing-known-yet",
+    ),
+    pytest.param(
+        # Only the end of parole is missing (not ended, end not known): the other limits are
+        # counted and said, but there is no date until parole ends (PC 4852.06).
+        prison(SALE, sentence_end_date=None),
+        {"released_on": "2017-03-10", "resident_since": "2017-03-10", "as_of": "2025-06-15"},
+        (CertificateStatus.UNKNOWN, None, 2),
+        [
+            period(2, "2017-03-10", "2024-03-10", "PC 4852.03(a)(3)"),
+            (
+                "Your parole or supervision has not ended and we do not know when it ends. You "
+                "can file only after it ends.",
+                "PC 4852.06",
+            ),
+            residence("2017-03-10", "2022-03-10"),
+        ],
+        [A_LIFE_TERM, A_CONSECUTIVE, A_AFTER_THE_LAPSE],
+        id="parole-running-with-no-end-date",
+    ),
+    pytest.param(
+        prison(SALE, LEWD),
+        {"released_on": "2010-01-01", "resident_since": "2010-01-01", "as_of": "2025-01-01"},
+        (CertificateStatus.BARRED, None, None),
+        [
+            (
+                "A certificate of rehabilitation is not open to a person convicted of PC 288(a). "
+                "The Governor can still grant a pardon in extraordinary circumstances (Penal "
+                "Code 4852.01(d)).",
+                "PC 4852.01(c)",
+            )
+        ],
+        [A_EXCLUSION_TEXT],
+        id="barred-by-4852-01c",
+    ),
+    pytest.param(
+        # Felony probation with no dismissal route (PC 1203.4(b) names 261.5(d)): the certificate
+        # follows a 1203.4 dismissal only (PC 4852.01(b)), so there is no date to count.
+        {
+            "id": "probation-1",
+            "judgment_date": "2015-01-10",
+            "counts": [UNLAWFUL_SEX],
+            "sentence": "probation",
+            "sentence_end_date": "2017-01-10",
+        },
+        {"released_on": None, "resident_since": None, "as_of": "2025-06-15"},
+        (CertificateStatus.UNKNOWN, None, 2),
+        [DISMISSED_FIRST],
+        [A_LIFE_TERM],
+        id="felony-probation-with-no-dismissal-route",
+    ),
+    pytest.param(
+        # A misdemeanor the certificate covers only because PC 290 lists it (PC 4852.01(b));
+        # registrable, so 5 more years (PC 4852.03(a)(2)(A)) without an assumption.
+        {
+            "id": "probation-2",
+            "judgment_date": "2015-01-10",
+            "counts": [CHILD_PORN],
+            "sentence": "probation",
+            "sentence_end_date": "2017-01-10",
+        },
+        {"released_on": None, "resident_since": None, "as_of": "2025-06-15"},
+        (CertificateStatus.UNKNOWN, None, 5),
+        [DISMISSED_FIRST],
+        [],
+        id="registrable-misdemeanor-probation-with-no-dismissal-route",
+    ),
+]
+
+
+@pytest.mark.parametrize(("data", "answers", "expected", "reasons", "assumptions"), WHOLE_FINDINGS)
+def test_the_whole_finding(
+    data: dict[str, Any],
+    answers: dict[str, Any],
+    expected: tuple[CertificateStatus, date | None, int | None],
+    reasons: list[tuple[str, str]],
+    assumptions: list[str],
+) -> None:
+    result = finding(data, **answers)
+    assert result is not None
+    assert (result.status, result.earliest_filing_date, result.added_years) == expected
+    assert [(r.text, r.citation) for r in result.reasons] == reasons
+    assert list(result.assumptions) == assumptions

@@ -152,3 +152,149 @@ def test_a_judgment_after_as_of_is_a_case_error() -> None:
     with pytest.raises(CaseError) as error:
         determine_person([parse_case(theft_done()), future], as_of=AS_OF)
     assert error.value.field == "judgment_date"
+
+
+SUPERVISION_NOW = (
+    "You are on probation, parole or supervision now; you can file once it ends, or ask the "
+    "court to end probation early (PC 1203.3).",
+    "PC 1203.4(a)(1)",
+)
+SERVING_NOW = (
+    "You are serving a sentence for an offense now; you can file once it is over.",
+    "PC 1203.4(a)(1)",
+)
+
+
+def on_parole_elsewhere(**status: bool) -> dict:
+    # Another case, its own probation long over, that says what the person is now.
+    return case(DUI, id="dui", judgment_date="2019-02-10", sentence_end_date="2021-02-10", **status)
+
+
+@pytest.mark.parametrize(
+    ("status", "reason"),
+    [("on_supervision_now", SUPERVISION_NOW), ("serving_sentence_now", SERVING_NOW)],
+)
+@pytest.mark.parametrize("said_in", ["person", "another-case"])
+def test_a_status_now_said_once_blocks_every_case(
+    status: str, reason: tuple[str, str], said_in: str
+) -> None:
+    # PC 1203.4(a)(1): not on probation or supervision for, nor serving a sentence for, *any*
+    # offense. Alone, the theft is eligible from the day after probation ended (2018-03-02);
+    # PC 1203.425 relief is for no one supervised or serving a sentence.
+    theft = parse_case(theft_done())
+    if said_in == "person":
+        results = determine_person([theft], as_of=AS_OF, person=PersonFacts(**{status: True}))
+    else:
+        other = parse_case(on_parole_elsewhere(**{status: True}))
+        results = determine_person([theft, other], as_of=AS_OF)
+    theft_result = results[0]
+    assert (theft_result.outcome, theft_result.remedy, theft_result.form_item) == (
+        "blocked",
+        "1203.4",
+        "2a",
+    )
+    assert theft_result.eligible_on == date(2018, 3, 2)
+    assert theft_result.blocked_by == ()
+    assert reason in [(r.text, r.citation) for r in theft_result.reasons]
+    assert theft_result.automatic_relief_possible is False
+
+
+def test_cases_that_require_no_registration_leave_automatic_relief_possible() -> None:
+    # Two probations completed long ago without violation (PC 1203.425(a)(1)); nothing running,
+    # no one required to register: each may already have been cleared.
+    other = case(THEFT, id="theft-2", judgment_date="2017-05-01", sentence_end_date="2019-05-01")
+    results = determine_person([parse_case(theft_done()), parse_case(other)], as_of=AS_OF)
+    assert [r.automatic_relief_possible for r in results] == [True, True]
+    assert not any(r.citation == "PC 1203.425" for result in results for r in result.reasons)
+
+
+def test_registration_said_in_another_case_takes_automatic_relief_from_this_one() -> None:
+    # The other case's answer "I must register" (no count the catalog lists): PC 1203.425
+    # excludes anyone required to register, whichever case the duty comes from.
+    other = case(
+        THEFT,
+        id="other",
+        judgment_date="2010-05-01",
+        sentence_end_date="2012-05-01",
+        registrant=True,
+    )
+    theft_result, _ = determine_person([parse_case(theft_done()), parse_case(other)], as_of=AS_OF)
+    assert theft_result.automatic_relief_possible is False
+    assert (
+        "Case other requires registration under PC 290, so this case cannot have been dismissed "
+        "automatically (PC 1203.425 excludes anyone required to register).",
+        "PC 1203.425",
+    ) in [(r.text, r.citation) for r in theft_result.reasons]
+
+
+A_REGISTRANT_NOT_KNOWN = (
+    "We assumed this case does not require you to register as a sex offender (PC 290). If it "
+    "does, relief after a state prison sentence is not available."
+)
+
+
+def test_registration_not_known_is_read_cautiously_in_each_case_it_could_come_from() -> None:
+    # The person does not know whether they must register: the theft is still eligible, but
+    # PC 1203.425 relief (not for registrants) cannot be claimed, and the reading is stated.
+    (theft_result,) = determine_person(
+        [parse_case(theft_done())], as_of=AS_OF, person=PersonFacts(registrant=None)
+    )
+    assert (theft_result.outcome, theft_result.form_item) == ("eligible", "2a")
+    assert theft_result.automatic_relief_possible is False
+    assert A_REGISTRANT_NOT_KNOWN in theft_result.assumptions
+
+    # A case with a count PC 290(c) lists (PC 647.6) requires registration whatever the person
+    # says: nothing is assumed about it there.
+    annoying = case(
+        count("PC", "647.6(a)", "misdemeanor"),
+        id="647.6",
+        judgment_date="2012-01-01",
+        sentence_end_date="2014-01-01",
+    )
+    _, registrable_result = determine_person(
+        [parse_case(theft_done()), parse_case(annoying)],
+        as_of=AS_OF,
+        person=PersonFacts(registrant=None),
+    )
+    assert (registrable_result.outcome, registrable_result.form_item) == ("eligible", "2a")
+    assert registrable_result.automatic_relief_possible is False
+    assert A_REGISTRANT_NOT_KNOWN not in registrable_result.assumptions
+
+
+def disorderly(case_id: str, judgment_date: str) -> dict:
+    # A misdemeanor without probation (PC 1203.4a): as of right (item 3a) one year after
+    # judgment with no new conviction since, otherwise in the court's discretion (item 3b).
+    return case(
+        count("PC", "647(f)", "misdemeanor"),
+        id=case_id,
+        judgment_date=judgment_date,
+        sentence="no_probation",
+        sentence_end_date=...,
+    )
+
+
+def test_only_a_strictly_later_judgment_is_a_new_conviction_since_this_one() -> None:
+    # PC 1203.4a(a): "since the pronouncement of judgment". The earlier case is not a new
+    # conviction for the later one; a judgment the same day is not "since" either
+    # (docs/eligibility.md, "One person's cases" 3: a judgment date after this one's).
+    old, newer = determine_person(
+        [parse_case(disorderly("old", "2019-04-01")), parse_case(disorderly("new", "2021-06-01"))],
+        as_of=AS_OF,
+    )
+    assert (old.outcome, old.form_item, old.eligible_on) == (
+        "discretionary",
+        "3b",
+        date(2020, 4, 2),
+    )
+    assert (newer.outcome, newer.form_item, newer.eligible_on) == (
+        "eligible",
+        "3a",
+        date(2022, 6, 2),
+    )
+
+    same_day = determine_person(
+        [parse_case(disorderly("a", "2021-06-01")), parse_case(disorderly("b", "2021-06-01"))],
+        as_of=AS_OF,
+    )
+    assert [(r.outcome, r.form_item) for r in same_day] == [("eligible", "3a")] * 2
+    assert not any("after this judgment" in r.text for result in same_day for r in result.reasons)
