@@ -4,4 +4,4 @@ Bump it whenever a rule, a date computation or a message changes what a determin
 saved result can be traced to the rules that produced it.
 """
 
-ENGINE_VERSION = "2026.12.3"
+ENGINE_VERSION = "2026.12.2"

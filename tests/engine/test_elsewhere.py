@@ -70,24 +70,25 @@ def test_another_case_whose_end_is_not_known_is_taken_as_over_and_said(
     assert (A_OTHER_END_UNKNOWN in theft_result.assumptions) is assumed_over
 
 
-def test_a_probation_on_its_last_day_still_blocks_the_other_cases() -> None:
-    # The DUI's probation ends on the screening day: the person is on probation that day (the
-    # DUI's own PC 1203.4 relief opens only the next day), so PC 1203.4(a)(1), "not ... on
-    # probation for any offense", blocks the theft until 2025-06-16. Nor can PC 1203.425 relief
-    # be claimed for anyone on probation.
+def test_another_case_is_still_running_only_with_an_end_date_after_the_screening_day() -> None:
+    # contracts/screening.md, "One person's cases": still running is "no end date or an end date
+    # after --as-of". The DUI's probation ends on the screening day, so it no longer blocks the
+    # theft (eligible under PC 1203.4, item 2a, as alone); the DUI itself opens the day after
+    # its own probation ended (PC 1203.4(a)(1), docs/eligibility.md).
     dui_ending = parse_case(dui(judgment_date="2024-02-10", sentence_end_date="2025-06-15"))
     theft_result, dui_result = determine_person([parse_case(theft_done()), dui_ending], as_of=AS_OF)
     assert (dui_result.outcome, dui_result.eligible_on) == ("wait", date(2025, 6, 16))
     assert (theft_result.outcome, theft_result.remedy, theft_result.form_item) == (
-        "blocked",
+        "eligible",
         "1203.4",
         "2a",
     )
-    assert theft_result.eligible_on == date(2025, 6, 16)
-    assert theft_result.blocked_by == ("dui",)
-    assert (
-        "Probation in case dui ends on 2025-06-15, and you cannot file while on probation for any "
-        "offense: you can file from 2025-06-16.",
-        "PC 1203.4(a)(1)",
-    ) in [(r.text, r.citation) for r in theft_result.reasons]
-    assert theft_result.automatic_relief_possible is False
+    assert theft_result.eligible_on == date(2018, 3, 2)
+    assert theft_result.blocked_by == ()
+    # The day before, the DUI's end is after the screening day: it blocks the theft until the
+    # day after it ends.
+    day_before = determine_person([parse_case(theft_done()), dui_ending], as_of=date(2025, 6, 14))[
+        0
+    ]
+    assert (day_before.outcome, day_before.blocked_by) == ("blocked", ("dui",))
+    assert day_before.eligible_on == date(2025, 6, 16)

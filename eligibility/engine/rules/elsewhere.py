@@ -58,14 +58,13 @@ def is_conviction(facts: CaseFacts) -> bool:
 
 def still_running(facts: CaseFacts, as_of: date) -> bool:
     """The case's probation, county jail or prison sentence is not over on ``as_of``: no end date
-    (and the person did not answer "I don't know"), or an end date on or after ``as_of``. Its last
-    day is still part of it, as for the case itself, whose remedies open only the day after."""
+    (and the person did not answer "I don't know"), or an end date after ``as_of``."""
     if facts.sentence in _NOT_A_SENTENCE:
         return False
     end = facts.sentence_end_date
     if end is None:
         return "sentence_end_date" not in facts.unknown
-    return end >= as_of
+    return end > as_of
 
 
 def end_unknown(facts: CaseFacts) -> bool:
