@@ -87,8 +87,8 @@ def test_another_case_is_still_running_only_with_an_end_date_after_the_screening
     assert theft_result.blocked_by == ()
     # The day before, the DUI's end is after the screening day: it blocks the theft until the
     # day after it ends.
-    day_before = determine_person([parse_case(theft_done()), dui_ending], as_of=date(2025, 6, 14))[
-        0
-    ]
+    day_before, _ = determine_person(
+        [parse_case(theft_done()), dui_ending], as_of=date(2025, 6, 14)
+    )
     assert (day_before.outcome, day_before.blocked_by) == ("blocked", ("dui",))
     assert day_before.eligible_on == date(2025, 6, 16)
