@@ -215,10 +215,12 @@ def review_queue(*, reviewer: User, filters: QueueFilters) -> QuerySet[Packet]:
         if filters.outcome:
             cases = cases.filter(latest_outcome=filters.outcome)
         packets = packets.filter(case_id__in=cases.values("pk"))
+    # The account's language kept on the packet: no join of every matching packet to its case,
+    # person and account just to count them.
     if filters.language == "es":
-        packets = packets.filter(case__person__owner__preferred_language__startswith="es")
+        packets = packets.filter(person_language__startswith="es")
     elif filters.language == "en":
-        packets = packets.exclude(case__person__owner__preferred_language__startswith="es")
+        packets = packets.exclude(person_language__startswith="es")
     if filters.waiting == "us":
         packets = packets.filter(
             Q(review_status__in=AWAITING_CLINIC) | Q(pk__in=_packets_with_unread_replies())
@@ -237,6 +239,18 @@ def review_queue(*, reviewer: User, filters: QueueFilters) -> QuerySet[Packet]:
     return packets.order_by("submitted_at", "pk")
 
 
+# What a queue row (and a line of the export) shows; any other field would cost a query per row.
+QUEUE_ROW_FIELDS = (
+    "review_status",
+    "submitted_at",
+    "person_language",
+    "assigned_to__email",
+    "case__county",
+    "case__case_number",
+    "case__person__full_name",
+)
+
+
 class QueueRowAnnotations(TypedDict):
     """What `_decorated` adds to each packet."""
 
@@ -251,18 +265,25 @@ if TYPE_CHECKING:
 
 
 def _decorated(packets: QuerySet[Packet]) -> "QuerySet[QueuePacket]":
-    """What a queue row shows: the person, case, account language, reviewer, latest outcome (None
-    before any screening) and the number of unread replies, in one query."""
+    """What a queue row shows: the person, case, language, reviewer, latest outcome (None before
+    any screening) and the number of unread replies, in one query."""
     unread = _unread_replies().order_by().values("packet").annotate(n=Count("pk")).values("n")
-    return packets.select_related("case__person__owner", "assigned_to").annotate(
-        outcome=NullIf(F("case__latest_outcome"), Value("")),
-        unread=Coalesce(Subquery(unread, output_field=IntegerField()), 0),
+    return (
+        packets.select_related("case__person", "assigned_to")
+        # Only the columns a row shows: the case's answers (its statements among them) and the
+        # accounts' passwords and dates are neither read nor made into objects.
+        .only(*QUEUE_ROW_FIELDS)
+        .annotate(
+            outcome=NullIf(F("case__latest_outcome"), Value("")),
+            unread=Coalesce(Subquery(unread, output_field=IntegerField()), 0),
+        )
     )
 
 
 def queue_rows(*, packet_ids: list[int]) -> "list[QueuePacket]":
     """The page's packets, decorated, in the order of `packet_ids`."""
-    by_id = {p.pk: p for p in _decorated(Packet.objects.filter(pk__in=packet_ids))}
+    # No ORDER BY (the model's default would sort by creation): the ids give the order.
+    by_id = {p.pk: p for p in _decorated(Packet.objects.filter(pk__in=packet_ids).order_by())}
     return [by_id[pk] for pk in packet_ids if pk in by_id]
 
 
