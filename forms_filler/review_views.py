@@ -54,7 +54,8 @@ def _queue_form(request: HttpRequest) -> tuple[QueueFilterForm, selectors.QueueF
 @require_safe
 def queue(request: HttpRequest) -> HttpResponse:
     form, filters = _queue_form(request)
-    counts = selectors.review_status_counts()
+    counted = selectors.queue_counts()
+    counts = counted.by_status
     page = selectors.review_queue_page(
         reviewer=signed_in_user(request),
         filters=filters,
@@ -81,7 +82,7 @@ def queue(request: HttpRequest) -> HttpResponse:
             "query_string": query.urlencode(),
             "status_counts": [(ReviewStatus(s), n) for s, n in counts.items()],
             "needs_review_count": sum(counts[str(s)] for s in selectors.NEEDS_REVIEW),
-            "unread_count": selectors.unread_reply_count(),
+            "unread_count": counted.unread,
             "assign_form": AssignForm(staff_queryset=selectors.clinic_staff_users()),
             "day_form": ApprovedDayForm(initial={"day": timezone.localdate()}),
         },
