@@ -155,9 +155,7 @@ class Case(models.Model):
             # the index, PostgreSQL lists the matching cases from the index alone (an index-only
             # scan) instead of visiting every page of the table for them.
             models.Index(fields=["county", "id"], name="case_county_idx"),
-            models.Index(
-                fields=["latest_outcome", "county", "id"], name="case_outcome_county_idx"
-            ),
+            models.Index(fields=["latest_outcome", "county", "id"], name="case_outcome_county_idx"),
             # A person's cases, answered from the index alone (no visit to the table): a queue
             # search by name finds the cases of every person it matched this way, one probe per
             # person, whatever PostgreSQL's random_page_cost (with the index on the person alone
