@@ -1,8 +1,10 @@
+from collections.abc import Iterator
 from typing import Any
 
 from django import forms
 from django.core.validators import RegexValidator
 from django.db.models import QuerySet
+from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 from eligibility.forms import AboutYouForm
@@ -171,8 +173,24 @@ class ReviewDecisionForm(forms.Form):
         return data
 
 
+class _StaffChoices(ModelChoiceIterator[User]):
+    """The staff to choose from, read with one ordinary query. Django's iterator reads them
+    through `QuerySet.iterator()`, which on PostgreSQL is a server-side cursor: four round trips
+    (declare, fetch, fetch, close) for a handful of names, on every queue page."""
+
+    def __iter__(self) -> Iterator[tuple[Any, Any]]:
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for user in self.queryset:
+            yield self.choice(user)
+
+
+class _StaffField(forms.ModelChoiceField[User]):
+    iterator = _StaffChoices
+
+
 class AssignForm(forms.Form):
-    assignee: "forms.ModelChoiceField[User]" = forms.ModelChoiceField(
+    assignee: "forms.ModelChoiceField[User]" = _StaffField(
         label=_("Reviewer"), queryset=None, required=False, empty_label=_("Nobody")
     )
 

@@ -38,6 +38,10 @@ class Packet(models.Model):
         related_name="assigned_packets",
     )
     submitted_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    # The person's language on the portal (their account's preferred language), recorded when
+    # they send the papers and when they change it: the queue filters and shows it without
+    # joining every packet to its case, person and account (review.packet_person_language_set).
+    person_language = models.CharField(max_length=8, blank=True, default="", editable=False)
     # Set by "make the new papers and send them again": the version being made goes back to the
     # clinic as soon as it is ready.
     resend_when_ready = models.BooleanField(default=False)

@@ -109,7 +109,11 @@ def _move(
     if to_status in (S.SUBMITTED, S.RESUBMITTED):
         # "Waiting longest" counts from the latest time the person sent the papers.
         packet.submitted_at = timezone.now()
-        fields.append("submitted_at")
+        # The queue's language, as the account says when the papers are sent (and, from then
+        # on, as services.packets_person_language_set keeps it).
+        owner = packet.case.person.owner
+        packet.person_language = owner.preferred_language if owner else ""
+        fields += ["submitted_at", "person_language"]
     packet.save(update_fields=fields)
     event = ReviewEvent.objects.create(
         packet=packet,

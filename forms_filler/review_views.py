@@ -24,11 +24,20 @@ from eligibility.selectors import latest_determination
 from expunge_portal.accounts.decorators import clinic_staff_required
 from expunge_portal.accounts.models import User
 from expunge_portal.accounts.requests import signed_in_user
+from expunge_portal.counties import COUNTY_CHOICES
 
 from . import review, selectors, storage
-from .forms import ApprovedDayForm, AssignForm, QueueFilterForm, ReviewDecisionForm
+from .forms import (
+    REVIEW_STATUS_LABELS,
+    ApprovedDayForm,
+    AssignForm,
+    QueueFilterForm,
+    ReviewDecisionForm,
+)
 from .models import Packet, PacketVersion, PaperAccess, ReviewEvent, ReviewStatus
 from .views import PRIVATE_HEADERS, download_filename
+
+COUNTY_LABELS = dict(COUNTY_CHOICES)
 
 # Case fields shown to staff as the person's answers (bookkeeping left out).
 _NOT_ANSWERS = {"id", "person", "created_at", "updated_at", "latest_outcome"}
@@ -45,7 +54,8 @@ def _queue_form(request: HttpRequest) -> tuple[QueueFilterForm, selectors.QueueF
 @require_safe
 def queue(request: HttpRequest) -> HttpResponse:
     form, filters = _queue_form(request)
-    counts = selectors.review_status_counts()
+    counted = selectors.queue_counts()
+    counts = counted.by_status
     page = selectors.review_queue_page(
         reviewer=signed_in_user(request),
         filters=filters,
@@ -54,8 +64,12 @@ def queue(request: HttpRequest) -> HttpResponse:
     )
     outcome_labels = dict(form.fields["outcome"].choices)  # type: ignore[attr-defined]  # a ChoiceField
     for packet in page.object_list:
-        # For the template only; `outcome` is the queue query's annotation.
+        # For the template only; `outcome` is the queue query's annotation. The labels come from
+        # dicts made once: get_county_display() makes (and translates) all 58 counties' labels
+        # again for every row.
         packet.outcome_label = outcome_labels.get(packet.outcome or "", packet.outcome or "")  # type: ignore[attr-defined]
+        packet.county_label = COUNTY_LABELS.get(packet.case.county, packet.case.county)  # type: ignore[attr-defined]
+        packet.status_label = REVIEW_STATUS_LABELS[packet.review_status]  # type: ignore[attr-defined]
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -68,7 +82,7 @@ def queue(request: HttpRequest) -> HttpResponse:
             "query_string": query.urlencode(),
             "status_counts": [(ReviewStatus(s), n) for s, n in counts.items()],
             "needs_review_count": sum(counts[str(s)] for s in selectors.NEEDS_REVIEW),
-            "unread_count": selectors.unread_reply_count(),
+            "unread_count": counted.unread,
             "assign_form": AssignForm(staff_queryset=selectors.clinic_staff_users()),
             "day_form": ApprovedDayForm(initial={"day": timezone.localdate()}),
         },
@@ -291,7 +305,6 @@ def _export_rows(request: HttpRequest, filters: selectors.QueueFilters) -> Itera
         ]
     )
     for packet in selectors.review_queue_export(reviewer=signed_in_user(request), filters=filters):
-        owner = packet.case.person.owner
         row = [
             packet.pk,
             packet.case.person.full_name,
@@ -300,7 +313,7 @@ def _export_rows(request: HttpRequest, filters: selectors.QueueFilters) -> Itera
             packet.outcome or "",
             packet.get_review_status_display(),
             packet.assigned_to.email if packet.assigned_to else "",
-            owner.preferred_language if owner else "",
+            packet.person_language,
             packet.submitted_at.isoformat() if packet.submitted_at else "",
             packet.unread,
         ]

@@ -215,10 +215,12 @@ def review_queue(*, reviewer: User, filters: QueueFilters) -> QuerySet[Packet]:
         if filters.outcome:
             cases = cases.filter(latest_outcome=filters.outcome)
         packets = packets.filter(case_id__in=cases.values("pk"))
+    # The account's language kept on the packet: no join of every matching packet to its case,
+    # person and account just to count them.
     if filters.language == "es":
-        packets = packets.filter(case__person__owner__preferred_language__startswith="es")
+        packets = packets.filter(person_language__startswith="es")
     elif filters.language == "en":
-        packets = packets.exclude(case__person__owner__preferred_language__startswith="es")
+        packets = packets.exclude(person_language__startswith="es")
     if filters.waiting == "us":
         packets = packets.filter(
             Q(review_status__in=AWAITING_CLINIC) | Q(pk__in=_packets_with_unread_replies())
@@ -237,6 +239,18 @@ def review_queue(*, reviewer: User, filters: QueueFilters) -> QuerySet[Packet]:
     return packets.order_by("submitted_at", "pk")
 
 
+# What a queue row (and a line of the export) shows; any other field would cost a query per row.
+QUEUE_ROW_FIELDS = (
+    "review_status",
+    "submitted_at",
+    "person_language",
+    "assigned_to__email",
+    "case__county",
+    "case__case_number",
+    "case__person__full_name",
+)
+
+
 class QueueRowAnnotations(TypedDict):
     """What `_decorated` adds to each packet."""
 
@@ -251,18 +265,25 @@ if TYPE_CHECKING:
 
 
 def _decorated(packets: QuerySet[Packet]) -> "QuerySet[QueuePacket]":
-    """What a queue row shows: the person, case, account language, reviewer, latest outcome (None
-    before any screening) and the number of unread replies, in one query."""
+    """What a queue row shows: the person, case, language, reviewer, latest outcome (None before
+    any screening) and the number of unread replies, in one query."""
     unread = _unread_replies().order_by().values("packet").annotate(n=Count("pk")).values("n")
-    return packets.select_related("case__person__owner", "assigned_to").annotate(
-        outcome=NullIf(F("case__latest_outcome"), Value("")),
-        unread=Coalesce(Subquery(unread, output_field=IntegerField()), 0),
+    return (
+        packets.select_related("case__person", "assigned_to")
+        # Only the columns a row shows: the case's answers (its statements among them) and the
+        # accounts' passwords and dates are neither read nor made into objects.
+        .only(*QUEUE_ROW_FIELDS)
+        .annotate(
+            outcome=NullIf(F("case__latest_outcome"), Value("")),
+            unread=Coalesce(Subquery(unread, output_field=IntegerField()), 0),
+        )
     )
 
 
 def queue_rows(*, packet_ids: list[int]) -> "list[QueuePacket]":
     """The page's packets, decorated, in the order of `packet_ids`."""
-    by_id = {p.pk: p for p in _decorated(Packet.objects.filter(pk__in=packet_ids))}
+    # No ORDER BY (the model's default would sort by creation): the ids give the order.
+    by_id = {p.pk: p for p in _decorated(Packet.objects.filter(pk__in=packet_ids).order_by())}
     return [by_id[pk] for pk in packet_ids if pk in by_id]
 
 
@@ -300,7 +321,7 @@ def review_queue_page(
     status_counts: dict[str, int] | None = None,
 ) -> "Page[QueuePacket]":
     """One page of the queue: the ids (one query, plus the count unless `status_counts`, from
-    `review_status_counts`, already says it), then those rows decorated."""
+    `queue_counts`, already says it), then those rows decorated."""
     ids = review_queue(reviewer=reviewer, filters=filters).values_list("pk", flat=True)
     known = _length_from_status_counts(filters, status_counts) if status_counts else None
     paginator: Paginator[int]
@@ -323,29 +344,43 @@ def review_queue_export(*, reviewer: User, filters: QueueFilters) -> "Iterator[Q
     return _decorated(review_queue(reviewer=reviewer, filters=filters)).iterator(chunk_size=500)
 
 
-def review_status_counts() -> dict[str, int]:
-    """How many packets are in each review status, in one query. COUNT(*), not COUNT(id): the
-    status index alone answers it (an index-only scan), about half the time at 30,000 packets."""
-    rows = (
+# The row of `queue_counts`' query that counts the packets with unread replies (no status is
+# called this).
+_UNREAD = "unread replies"
+
+
+@dataclass(frozen=True)
+class QueueCounts:
+    by_status: dict[str, int]  # every status of QUEUE_STATUSES, 0 when none
+    unread: int  # packets with a reply from the person that no reviewer has opened yet
+
+
+def queue_counts() -> QueueCounts:
+    """How many packets are in each review status, and how many have unread replies: one query
+    (the two counts in a UNION ALL), since every queue page shows both. COUNT(*), not COUNT(id):
+    the status index alone answers it (an index-only scan), about half the time at 30,000
+    packets; the unread replies are counted from their partial index."""
+    by_status = (
         Packet.objects.exclude(review_status=ReviewStatus.NOT_SUBMITTED)
-        .values("review_status")
+        .values_list("review_status")
         .annotate(n=Count("*"))
         .order_by()
     )
-    counts = {str(s): 0 for s in QUEUE_STATUSES}
-    for row in rows:
-        counts[row["review_status"]] = row["n"]
-    return counts
-
-
-def unread_reply_count() -> int:
-    """Packets with a reply from the person that no reviewer has opened yet (partial index)."""
-    return (
+    unread = (
         Message.objects.filter(from_person=True, read_at__isnull=True)
-        .values("packet")
-        .distinct()
-        .count()
+        .annotate(label=Value(_UNREAD))
+        .values_list("label")
+        .annotate(n=Count("packet", distinct=True))
+        .order_by()
     )
+    counts = {str(s): 0 for s in QUEUE_STATUSES}
+    unread_count = 0
+    for label, n in by_status.union(unread, all=True).order_by():
+        if label == _UNREAD:
+            unread_count = n
+        else:
+            counts[label] = n
+    return QueueCounts(by_status=counts, unread=unread_count)
 
 
 def packet_for_review(*, packet_id: int, user: User) -> Packet:

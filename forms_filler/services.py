@@ -40,6 +40,7 @@ __all__ = [
     "packet_request",
     "packet_version_render",
     "packet_version_retry",
+    "packets_person_language_set",
     "recover_stuck_renders",
 ]
 
@@ -99,6 +100,15 @@ def _enqueue_on_commit(version_id: int, *, delay: timedelta | None = None) -> No
 
 
 REUSABLE = (RenderStatus.QUEUED, RenderStatus.RENDERING, RenderStatus.READY)
+
+
+def packets_person_language_set(*, user: User) -> int:
+    """The person changed their language on the portal: their packets say so too, so that the
+    review queue filters and shows it as their account does (Packet.person_language). Not a
+    change to the papers: the packets' revision (updated_at) stays as it is."""
+    return Packet.objects.filter(case__person__owner=user).update(
+        person_language=user.preferred_language
+    )
 
 
 def case_is_filable(case: Case) -> bool:

@@ -165,8 +165,14 @@ def rescreen(case: Case, **changes: Any) -> Determination:
 
 
 def make_packet(case: Case, *, review_status: str = ReviewStatus.NOT_SUBMITTED) -> Packet:
-    """A packet row without any rendering (for queue and transition tests)."""
-    return Packet.objects.create(case=case, review_status=review_status)
+    """A packet row without any rendering (for queue and transition tests), with its person's
+    language on the portal as sending (forms_filler.review) records it."""
+    owner = case.person.owner
+    return Packet.objects.create(
+        case=case,
+        review_status=review_status,
+        person_language=owner.preferred_language if owner else "",
+    )
 
 
 def ask_for_papers(client: Client, case: Case, capture: Any) -> PacketVersion | None:

@@ -245,6 +245,9 @@ def seed(scale: float) -> dict[str, int]:
                     if sent
                     else None,
                     assigned_to=rng.choice(staff) if sent and rng.random() < 0.5 else None,
+                    # As the send door records it (forms_filler.review) and the migration filled
+                    # it in for every packet.
+                    person_language=case.person.owner.preferred_language,
                 )
             )
         packets = batched(packets, Packet)

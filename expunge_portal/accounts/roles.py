@@ -13,22 +13,28 @@ CLINIC_STAFF_GROUP = "Clinic staff"
 CONTENT_EDITOR_GROUP = "Content editors"
 
 
+def _group_names(user: User) -> frozenset[str]:
+    return frozenset(user.groups.values_list("name", flat=True))
+
+
+def _clinic_staff(user: User, groups: frozenset[str]) -> bool:
+    return user.is_superuser or CLINIC_STAFF_GROUP in groups
+
+
+def _staff_role(user: User, groups: frozenset[str]) -> bool:
+    return (
+        user.is_superuser
+        or user.is_staff
+        or not groups.isdisjoint({CLINIC_STAFF_GROUP, CONTENT_EDITOR_GROUP})
+    )
+
+
 def is_clinic_staff(user: User | AnonymousUser) -> bool:
     if not user.is_authenticated:
         return False
     if user.is_superuser:
         return True
-    return user.groups.filter(name=CLINIC_STAFF_GROUP).exists()
-
-
-def request_user_is_clinic_staff(request: HttpRequest) -> bool:
-    """is_clinic_staff(request.user), asked of the database at most once per request (the
-    staff-only views and the menu in every page's header both ask)."""
-    cache = vars(request)
-    if "_user_is_clinic_staff" not in cache:
-        user = getattr(request, "user", None)
-        cache["_user_is_clinic_staff"] = user is not None and is_clinic_staff(user)
-    return bool(cache["_user_is_clinic_staff"])
+    return _clinic_staff(user, _group_names(user))
 
 
 def is_content_editor(user: User | AnonymousUser) -> bool:
@@ -45,13 +51,32 @@ def has_staff_role(user: User | AnonymousUser) -> bool:
         return False
     if user.is_superuser or user.is_staff:
         return True
-    return user.groups.filter(name__in=(CLINIC_STAFF_GROUP, CONTENT_EDITOR_GROUP)).exists()
+    return _staff_role(user, _group_names(user))
+
+
+def _request_user_groups(request: HttpRequest) -> tuple[User, frozenset[str]] | None:
+    """The signed-in user and their groups' names, read at most once per request: the staff-only
+    views, the session's idle limit, the staff pages' second-step check and the menu in every
+    page's header all ask about the roles."""
+    cache = vars(request)
+    if "_user_groups" not in cache:
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated:
+            cache["_user_groups"] = None
+        else:
+            # A superuser has every role whatever their groups: no need to ask.
+            groups = frozenset() if user.is_superuser else _group_names(user)
+            cache["_user_groups"] = (user, groups)
+    return cache["_user_groups"]
+
+
+def request_user_is_clinic_staff(request: HttpRequest) -> bool:
+    """is_clinic_staff(request.user), from the groups read once per request."""
+    found = _request_user_groups(request)
+    return found is not None and _clinic_staff(*found)
 
 
 def request_user_has_staff_role(request: HttpRequest) -> bool:
-    """has_staff_role(request.user), asked of the database at most once per request."""
-    if not hasattr(request, "_user_has_staff_role"):
-        user = getattr(request, "user", None)
-        # A per-request cache, kept on the request itself.
-        request._user_has_staff_role = user is not None and has_staff_role(user)  # type: ignore[attr-defined]
-    return request._user_has_staff_role  # type: ignore[attr-defined]
+    """has_staff_role(request.user), from the groups read once per request."""
+    found = _request_user_groups(request)
+    return found is not None and _staff_role(*found)

@@ -2,11 +2,12 @@
 
 Forms and fields render through our templates (templates/forms/). Widgets are the hot spot: a
 select renders Django's option template once per option (58 counties), a radio list its input
-templates once per choice, each with its own template context. The renderer therefore writes
-the HTML of Django's stock input, select and radio widgets in Python instead, producing exactly
-what Django's widget templates produce (tests/site/test_widgets.py compares the two on every
-interview page). Any other widget, or a stock widget whose template a project template
-overrides, still renders through its template.
+templates once per choice, each with its own template context; and every field renders Django's
+label template and its (mostly empty) error list's template besides. The renderer therefore
+writes the HTML of Django's stock input, select and radio widgets, labels and error lists in
+Python instead, producing exactly what Django's templates produce (tests/site/test_widgets.py
+compares the two on every interview page and form). Any other widget, or a stock template that
+a project template overrides, still renders through its template.
 """
 
 from pathlib import Path
@@ -22,7 +23,7 @@ from django.utils.safestring import SafeData, SafeString, mark_safe
 from django.utils.timezone import template_localtime  # type: ignore[attr-defined]
 
 WIDGETS = "django/forms/widgets/"
-DJANGO_WIDGET_TEMPLATES = Path(forms.__file__).parent / "templates" / "django" / "forms" / "widgets"
+DJANGO_FORM_TEMPLATES = Path(forms.__file__).parent / "templates"
 
 # Widget templates that only include input.html (the <input> element).
 INPUT_TEMPLATES = frozenset(
@@ -48,6 +49,9 @@ SELECT = WIDGETS + "select.html"
 SELECT_OPTION = WIDGETS + "select_option.html"
 RADIO = WIDGETS + "radio.html"
 RADIO_OPTION = WIDGETS + "radio_option.html"
+# A field's label and its list of errors (rendered for every field, mostly empty).
+LABEL = "django/forms/label.html"
+ERRORS = "django/forms/errors/list/default.html"
 # Every Django template the Python rendering stands in for (directly or through an include).
 REPLACED = INPUT_TEMPLATES | {
     SELECT,
@@ -57,6 +61,10 @@ REPLACED = INPUT_TEMPLATES | {
     WIDGETS + "multiple_input.html",
     WIDGETS + "input_option.html",
     WIDGETS + "attrs.html",
+    LABEL,
+    "django/forms/attrs.html",
+    ERRORS,
+    "django/forms/errors/list/ul.html",
 }
 
 
@@ -71,6 +79,10 @@ class PortalFormRenderer(TemplatesSetting):
         self, template_name: str, context: dict[str, Any], request: HttpRequest | None = None
     ) -> str:
         if template_name in self._python_widgets:
+            if template_name == LABEL:
+                return _label(context)
+            if template_name == ERRORS:
+                return _errors(context)
             widget = context["widget"]
             if template_name in INPUT_TEMPLATES:
                 return _input(widget)
@@ -81,16 +93,15 @@ class PortalFormRenderer(TemplatesSetting):
 
     @cached_property
     def _python_widgets(self) -> frozenset[str]:
-        """The widget templates rendered in Python: all of them, unless a template of ours
-        overrides one of Django's (then every widget goes through the templates)."""
+        """The templates rendered in Python: all of them, unless a template of ours overrides
+        one of Django's (then everything goes through the templates)."""
         for name in REPLACED:
             template = self.get_template(name)
             if template is None:
                 return frozenset()
-            origin = Path(template.origin.name)
-            if origin.parent != DJANGO_WIDGET_TEMPLATES:
+            if Path(template.origin.name) != DJANGO_FORM_TEMPLATES / name:
                 return frozenset()
-        return frozenset(INPUT_TEMPLATES | {SELECT, RADIO})
+        return frozenset(INPUT_TEMPLATES | {SELECT, RADIO, LABEL, ERRORS})
 
 
 def _text(value: object) -> SafeString:
@@ -175,3 +186,24 @@ def _radio(widget: dict[str, Any]) -> SafeString | None:
             parts.append("\n  </div>")
     parts.append("\n</div>")
     return mark_safe("".join(parts))  # noqa: S308 - every value above is escaped
+
+
+def _label(context: dict[str, Any]) -> SafeString:
+    """django/forms/label.html with django/forms/attrs.html (the renderer strips the template's
+    final newline)."""
+    label = _text(context["label"])
+    if not context["use_tag"]:
+        return label
+    tag = _text(context["tag"])
+    return mark_safe(f"<{tag}{_attrs(context['attrs'])}>{label}</{tag}>")  # noqa: S308 - escaped
+
+
+def _errors(context: dict[str, Any]) -> SafeString:
+    """django/forms/errors/list/default.html: ul.html, nothing when there is no error."""
+    errors = context["errors"]
+    if not errors:
+        return mark_safe("")
+    field_id = errors.field_id
+    id_ = f' id="{_text(field_id)}_error"' if field_id else ""
+    items = "".join(f"<li>{_text(error)}</li>" for error in errors)
+    return mark_safe(f'<ul class="{_text(context["error_class"])}"{id_}>{items}</ul>')  # noqa: S308

@@ -11,6 +11,7 @@ from django.views.i18n import set_language as django_set_language
 
 from expunge_portal.accounts.requests import signed_in_user
 from expunge_portal.accounts.services import user_set_language
+from forms_filler.services import packets_person_language_set
 
 from .middleware import database_unavailable_response
 
@@ -42,11 +43,14 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def set_language(request: HttpRequest) -> HttpResponse:
-    """Django's language switch, plus remembering the choice on the account."""
+    """Django's language switch, plus remembering the choice on the account (and on the person's
+    packets, which the review queue filters by it)."""
     response = django_set_language(request)
     language = request.POST.get("language", "")
     if request.user.is_authenticated and check_for_language(language):
-        user_set_language(user=request.user, language=language)
+        user = signed_in_user(request)
+        user_set_language(user=user, language=language)
+        packets_person_language_set(user=user)
     return response
 
 

@@ -591,3 +591,35 @@ def test_a_days_approved_papers_in_one_zip(staff_client, clinic_staff, petitione
     bad = staff_client.get(reverse("review:approved_day"), {"day": "yesterday"}, follow=True)
     assert "Enter a date" in bad.text
     assert petitioner_client.get(reverse("review:approved_day"), {"day": day}).status_code == 403
+
+
+def test_the_queue_language_is_the_persons_when_sent_and_follows_their_switch(
+    petitioner, petitioner_client, staff_client, case, django_capture_on_commit_callbacks
+) -> None:
+    """The queue filters and shows the person's language on the portal from a copy kept with
+    the packet: written when the person sends the papers, and again when they switch language."""
+    packet = make_packet(case)  # made while the account is in English
+    ready(packet)
+    petitioner.preferred_language = "es"
+    petitioner.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        sent = petitioner_client.post(reverse("forms_filler:submit", kwargs={"case_id": case.pk}))
+    assert sent.status_code == 302
+    packet.refresh_from_db()
+    assert packet.person_language == "es"
+    assert queue_names(staff_client, language="es") == ["Pat Q. Petitioner"]
+    assert queue_names(staff_client, language="en") == []
+    revision = review.packet_revision(packet)
+
+    switched = petitioner_client.post(reverse("site:set_language"), {"language": "en"})
+    assert switched.status_code == 302
+    assert queue_names(staff_client, language="es") == []
+    assert queue_names(staff_client, language="en") == ["Pat Q. Petitioner"]
+    row = staff_client.get(reverse("review:queue"), {"status": "all"}).text
+    assert "<td>English</td>" in row
+    exported = staff_client.get(reverse("review:export"), {"status": "all"})
+    lines = list(csv.reader(io.StringIO(b"".join(exported.streaming_content).decode())))
+    assert lines[1][7] == "en"
+    # Not a change to the papers: a reviewer's open page is not made stale by it.
+    packet.refresh_from_db()
+    assert review.packet_revision(packet) == revision

@@ -64,6 +64,7 @@ def add_packets(n: int, *, start: int, staff: User) -> None:
             review_status=STATUSES[i % len(STATUSES)],
             submitted_at=now - datetime.timedelta(hours=i),
             assigned_to=staff if i % 3 == 0 else None,
+            person_language=case.person.owner.preferred_language,
         )
         for i, case in enumerate(cases[::2], start=start)
     )

@@ -1,6 +1,6 @@
-"""The form renderer writes the stock input, select and radio widgets in Python (it is faster).
-The HTML must be exactly what Django's widget templates give: every interview page, and forms
-with awkward values, are rendered both ways and compared byte for byte."""
+"""The form renderer writes the stock input, select and radio widgets, labels and error lists in
+Python (it is faster). The HTML must be exactly what Django's templates give: every interview
+page, and forms with awkward values, are rendered both ways and compared byte for byte."""
 
 import re
 
@@ -34,7 +34,8 @@ VARYING = re.compile(r'value="[A-Za-z0-9]{64}"|nonce="[^"]+"')
 
 
 class TemplatesOnly(PortalFormRenderer):
-    """The portal's renderer with every widget rendered through Django's templates."""
+    """The portal's renderer with every widget, label and error list rendered through Django's
+    templates."""
 
     _python_widgets = frozenset()
 
@@ -42,6 +43,8 @@ class TemplatesOnly(PortalFormRenderer):
 def test_the_python_rendering_is_in_use():
     assert "django/forms/widgets/select.html" in get_default_renderer()._python_widgets
     assert "django/forms/widgets/radio.html" in get_default_renderer()._python_widgets
+    assert "django/forms/label.html" in get_default_renderer()._python_widgets
+    assert "django/forms/errors/list/default.html" in get_default_renderer()._python_widgets
 
 
 def _interview_pages(language: str) -> dict[str, str]:
