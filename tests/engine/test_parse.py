@@ -45,6 +45,21 @@ from .scenarios import case, count
             id="wobbler-not-bool",
         ),
         pytest.param(case("PC 459"), "counts[0]", id="count-not-an-object"),
+        pytest.param(
+            case({"code": None, "section": "459", "level": "felony"}),
+            "counts[0].code",
+            id="code-not-a-string",
+        ),
+        pytest.param(
+            case({"code": "PC", "section": "  ", "level": "felony"}),
+            "counts[0].section",
+            id="blank-section",
+        ),
+        pytest.param(
+            case({"code": "PC", "section": "459", "level": ["felony"]}),
+            "counts[0].level",
+            id="level-not-a-string",
+        ),
         pytest.param(case(mandatory_supervision=True), "mandatory_supervision", id="ms-not-jail"),
         pytest.param(
             case(sentence_end_date=None, probation_terminated_early=True),
@@ -59,6 +74,18 @@ def test_bad_case_names_the_field(data: Any, field: str | None) -> None:
         parse_case(data)
     assert caught.value.field == field
     assert caught.value.message
+
+
+def test_the_error_text_is_the_field_then_the_message() -> None:
+    with pytest.raises(CaseError) as caught:
+        parse_case(case(sentence="jail"))
+    assert str(caught.value) == (
+        "sentence: Must be one of: probation, no_probation, county_jail, state_prison, "
+        "deferred_entry_of_judgment."
+    )
+    with pytest.raises(CaseError) as caught:
+        parse_case([case()])
+    assert str(caught.value) == "A case must be a JSON object."
 
 
 def test_defaults_and_types() -> None:
