@@ -5,7 +5,7 @@ import json
 import pytest
 
 from eligibility.engine import offense_names, offenses
-from eligibility.engine.offense_names import resolve
+from eligibility.engine.offense_names import OffenseMatch, resolve
 
 
 def citations(text: str) -> list[str]:
@@ -25,6 +25,8 @@ def citations(text: str) -> list[str]:
         ("H&S 11350", ["HS 11350"]),
         ("VC 23152(a)", ["VC 23152(a)"]),
         ("664/211", ["PC 664/211"]),
+        # PC 664: an attempted burglary is not the burglary whose degree is asked.
+        ("664-459", ["PC 664/459"]),
         ("second degree burglary", ["PC 460(b)"]),
         ("shoplifting", ["PC 459.5"]),
     ],
@@ -60,20 +62,51 @@ def test_words_fitting_several_titles_offer_them_but_never_a_bare_459():
     assert "PC 459" not in found
 
 
-@pytest.mark.parametrize("typed", ["", "   ", "zorbling", "x" * 121])
+def test_a_pair_is_read_in_the_code_it_names():
+    # The Vehicle Code has no 484/488: what the person typed is not the Penal Code's petty theft.
+    assert citations("484/488 VC") == []
+
+
+@pytest.mark.parametrize("typed", ["", "   ", "zorbling", "x" * 121, None, 484])
 def test_nothing_fits(typed):
     assert resolve(typed).matches == ()
 
 
+def test_up_to_the_forms_120_characters_are_read():
+    assert citations("petty theft".ljust(120)) == ["PC 484(a)"]
+    assert citations("petty theft".ljust(121)) == []
+
+
+def test_a_match_carries_both_titles():
+    petty_theft = OffenseMatch(
+        "PC", "484(a)", False, "Petty theft", "Hurto menor (robo de poco valor)"
+    )
+    assert resolve("petty theft").matches == (petty_theft,)
+    assert resolve("PC 484(a)").matches == (petty_theft,)
+    assert resolve("shoplifting").matches == (
+        OffenseMatch(
+            "PC",
+            "459.5",
+            False,
+            "Shoplifting ($950 or less)",
+            "Robo en tienda (950 dólares o menos)",
+        ),
+    )
+    dui = resolve("DUI").matches[0]
+    assert dui.title("en") == "Driving under the influence of alcohol or drugs"
+    assert dui.title("es") == "Manejar bajo los efectos del alcohol (o drogas, antes de 2014)"
+
+
 def test_a_section_the_catalog_does_not_list_is_taken_as_typed_without_a_title():
-    (match,) = resolve("PC 12345").matches
-    assert (match.code, match.section, match.title_en) == ("PC", "12345", "")
+    assert resolve("PC 12345").matches == (OffenseMatch("PC", "12345", False, "", ""),)
 
 
 def test_a_subdivision_keeps_its_precision_and_its_parents_title():
-    (match,) = resolve("PC 245(a)(1)(A)").matches
-    assert match.section == "245(a)(1)(a)"
-    assert match.title_en == "Assault with a deadly weapon"
+    assert resolve("PC 245(a)(1)(A)").matches == (
+        OffenseMatch(
+            "PC", "245(a)(1)(a)", False, "Assault with a deadly weapon", "Asalto con arma mortal"
+        ),
+    )
 
 
 def test_every_name_in_the_data_points_at_catalog_entries():
