@@ -22,6 +22,9 @@ from .scenarios import case, count
         pytest.param(case(judgment_date="2023-02-30"), "judgment_date", id="impossible-date"),
         pytest.param(case(judgment_date="20230201"), "judgment_date", id="compact-date"),
         pytest.param(case(judgment_date=20230201), "judgment_date", id="date-as-number"),
+        # An ISO week date, which date.fromisoformat would take: the contract says YYYY-MM-DD.
+        pytest.param(case(judgment_date="2023-W05-1"), "judgment_date", id="week-date"),
+        pytest.param(case(judgment_date="2023-01"), "judgment_date", id="month-only"),
         pytest.param(case(sentence_end_date="2019-01-01"), "sentence_end_date", id="end-before"),
         pytest.param(case(sentence_end_date=5), "sentence_end_date", id="end-date-wrong-type"),
         pytest.param(case(pending_charge=True), "pending_charge", id="unknown-field-typo"),
