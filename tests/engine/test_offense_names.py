@@ -117,3 +117,38 @@ def test_every_name_in_the_data_points_at_catalog_entries():
             parsed = offenses.parse_citation(citation)
             assert parsed is not None, citation
             assert offenses.lookup(parsed.code, parsed.section) is not None, citation
+
+
+# Searching the titles: every word typed must begin a word of one title; a whole word counts 2,
+# a word's beginning 1, and a match in the reader's language counts double. Equal scores go to
+# the title with fewer words in the reader's language, then to catalog order. Each expected list
+# is worked out from the catalog's titles (data/offenses.json).
+@pytest.mark.parametrize(
+    ("typed", "language", "expected"),
+    [
+        # "cannabis" is a whole word of the same five titles in both languages: fewest words first.
+        # English: cultivating cannabis (2 words), possession of cannabis (3), selling or
+        # transporting (4), possession ... for sale (5), cannabis in a vehicle while driving (6).
+        ("cannabis", "en", ["HS 11358", "HS 11357", "HS 11360", "HS 11359", "VC 23222(b)"]),
+        # Spanish: posesión de cannabis (marihuana) and cultivo ... (4 words each, catalog order),
+        # venta o transporte (6), ... en el vehículo mientras maneja (7, before HS 11359's 7).
+        ("cannabis", "es", ["HS 11357", "HS 11358", "HS 11360", "VC 23222(b)", "HS 11359"]),
+        # Whole words before a word's beginning ("falsely"); then fewer words, then catalog order.
+        ("false", "en", ["PC 236", "PC 529", "PC 148.9", "PC 532", "BP 25661", "PC 148.5"]),
+        # Both words whole (by threat) beat a word's beginning ("threatening a public officer").
+        ("threat officer", "en", ["PC 69", "PC 71"]),
+        # VC 23105 and PC 18755 have "causa" whole and "graves" begun (3 points), PC 245(a)(4)
+        # only begun words ("causar lesiones graves", 2 points); VC 23105's title is shorter.
+        ("causa grave", "es", ["VC 23105", "PC 18755", "PC 245(a)(4)"]),
+        # A Spanish reader's word begun ("testigo", PC 136.1) ties with the English title's whole
+        # word ("chemical test", VC 14601.5); the shorter Spanish title (7 words, not 11) first.
+        ("test", "es", ["PC 136.1", "VC 14601.5"]),
+        # The same tie the other way: "in concert" (PC 264.1, "Violación en grupo": 3 Spanish
+        # words) before "concertar una cita" (PC 288.4: 8).
+        ("concert", "es", ["PC 264.1", "PC 288.4"]),
+        # Only the first eight words count: a title typed in full with more after it is found.
+        ("possession of a firearm by a prohibited person last year", "en", ["PC 29800"]),
+    ],
+)
+def test_title_search_ranks_by_words_matched(typed, language, expected):
+    assert [match.citation for match in resolve(typed, language=language).matches] == expected
