@@ -7,7 +7,23 @@ import pytest
 
 from eligibility.engine import CaseError, Level, Sentence, determine, parse_case
 
-from .scenarios import case, count
+from .scenarios import case, count, dej
+
+# Every true/false field of the contract's case object.
+ALL_BOOLEANS = [
+    "prison_term_suspended",
+    "mandatory_supervision",
+    "probation_terminated_early",
+    "probation_violated",
+    "sentence_complied",
+    "new_conviction_since_judgment",
+    "on_supervision_now",
+    "serving_sentence_now",
+    "pending_charges",
+    "registrant",
+    "pre_realignment_1170h_eligible",
+    "trafficking_victim",
+]
 
 
 @pytest.mark.parametrize(
@@ -30,6 +46,25 @@ from .scenarios import case, count
         pytest.param(case(pending_charge=True), "pending_charge", id="unknown-field-typo"),
         pytest.param(case(probation_violated="yes"), "probation_violated", id="bool-as-string"),
         pytest.param(case(registrant=1), "registrant", id="bool-as-number"),
+        # The check of each true/false field does not hang on the others' values.
+        pytest.param(
+            case(probation_violated="yes", sentence_complied=False),
+            "probation_violated",
+            id="bool-as-string-none-true",
+        ),
+        pytest.param(
+            case(
+                sentence="county_jail",
+                **{**dict.fromkeys(ALL_BOOLEANS, True), "trafficking_victim": "yes"},
+            ),
+            "trafficking_victim",
+            id="bool-as-string-none-false",
+        ),
+        pytest.param(case(sentence=["probation"]), "sentence", id="sentence-not-a-string"),
+        pytest.param(
+            case(sentence_end_date="2023-02-30"), "sentence_end_date", id="impossible-end-date"
+        ),
+        pytest.param(case(person="  "), "person", id="blank-person"),
         pytest.param(case(id=7), "id", id="id-not-a-string"),
         pytest.param(
             case(count("PC", "459", "misdemeanor"), count("PC", "459", "wobbler")),
@@ -91,6 +126,39 @@ def test_the_error_text_is_the_field_then_the_message() -> None:
     assert str(caught.value) == "A case must be a JSON object."
 
 
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        pytest.param(
+            case(judgment_date="2020-01-15", sentence_end_date="2019-01-01"),
+            "The sentence cannot end before the judgment date.",
+            id="sentence",
+        ),
+        pytest.param(
+            dej(judgment_date="2019-03-01", sentence_end_date="2019-02-01"),
+            "The charges cannot have been dismissed before deferred entry of judgment was "
+            "granted (judgment_date).",
+            id="deferred-entry-of-judgment",
+        ),
+    ],
+)
+def test_an_end_before_the_judgment_says_what_cannot_be(data: Any, message: str) -> None:
+    with pytest.raises(CaseError) as caught:
+        parse_case(data)
+    assert (caught.value.field, caught.value.message) == ("sentence_end_date", message)
+
+
+def test_every_field_at_once_is_a_case() -> None:
+    facts = parse_case(
+        case(
+            sentence="county_jail",
+            person="ana",
+            **dict.fromkeys(ALL_BOOLEANS, True),
+        )
+    )
+    assert all(getattr(facts, name) is True for name in ALL_BOOLEANS)
+
+
 def test_defaults_and_types() -> None:
     facts = parse_case(case(count("vc", " 23152(b) ", "misdemeanor", wobbler=True)))
     assert facts.sentence is Sentence.PROBATION
@@ -110,17 +178,10 @@ def test_judgment_after_screening_date_is_a_case_error() -> None:
     assert caught.value.field == "judgment_date"
 
 
+# The true/false fields that may be true alone in a probation case (mandatory supervision needs
+# county jail; sentence_complied is true unless told).
 BOOLEANS = [
-    "prison_term_suspended",
-    "probation_terminated_early",
-    "probation_violated",
-    "new_conviction_since_judgment",
-    "on_supervision_now",
-    "serving_sentence_now",
-    "pending_charges",
-    "registrant",
-    "pre_realignment_1170h_eligible",
-    "trafficking_victim",
+    name for name in ALL_BOOLEANS if name not in ("mandatory_supervision", "sentence_complied")
 ]
 
 
