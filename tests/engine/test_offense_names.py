@@ -143,8 +143,8 @@ def test_every_name_in_the_data_points_at_catalog_entries():
         # A Spanish reader's word begun ("testigo", PC 136.1) ties with the English title's whole
         # word ("chemical test", VC 14601.5); the shorter Spanish title (7 words, not 11) first.
         ("test", "es", ["PC 136.1", "VC 14601.5"]),
-        # The same tie the other way: "in concert" (PC 264.1, "Violación en grupo": 3 Spanish
-        # words) before "concertar una cita" (PC 288.4: 8).
+        # The same tie, won this time by the English title's word: "in concert" (PC 264.1, whose
+        # Spanish title has 3 words) before "concertar una cita" (PC 288.4: 8 words).
         ("concert", "es", ["PC 264.1", "PC 288.4"]),
         # Only the first eight words count: a title typed in full with more after it is found.
         ("possession of a firearm by a prohibited person last year", "en", ["PC 29800"]),
