@@ -38,8 +38,9 @@ def _language_reset_after_each_test() -> Iterator[None]:
 @pytest.fixture(autouse=True)
 def _engine_caches_empty_under_mutation() -> None:
     """mutmut forks each mutant's test run from a process whose engine caches (the catalog, the
-    memoised rules) the unmutated code filled; emptied before each test, every test runs the
-    mutated function itself. Outside mutation testing (no MUTANT_UNDER_TEST) nothing happens."""
+    memoised rules, the JSON fragments of results, the counts already checked) the unmutated
+    code filled; emptied before each test, every test runs the mutated function itself. Outside
+    mutation testing (no MUTANT_UNDER_TEST) nothing happens."""
     if not os.environ.get("MUTANT_UNDER_TEST"):
         return
     for name, module in list(sys.modules.items()):
@@ -47,6 +48,12 @@ def _engine_caches_empty_under_mutation() -> None:
             for value in vars(module).values():
                 if callable(getattr(value, "cache_clear", None)):
                     value.cache_clear()
+    # The two caches that are plain dicts: without this, a mutant of Determination.to_json or of
+    # the count checks survives, the clean run having left every test's answer in them.
+    from eligibility.engine import determination, parse
+
+    determination._FRAGMENTS.clear()
+    parse._COUNT_CACHE.clear()
 
 
 @pytest.fixture

@@ -12,35 +12,11 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from .scenarios import FELONY_GRAND_THEFT, FELONY_SALE, MISD_THEFT, case, count
+from .contract import CONTRACT_EXAMPLES, CONTRACT_RESULTS
+from .scenarios import case, count
 
 ROOT = Path(__file__).resolve().parents[2]
 
-CONTRACT_EXAMPLES = [
-    case(MISD_THEFT, id="ex1", judgment_date="2022-03-01", sentence_end_date="2024-03-01"),
-    case(
-        FELONY_GRAND_THEFT,
-        id="ex2",
-        judgment_date="2020-05-10",
-        sentence_end_date="2023-05-10",
-        probation_violated=True,
-    ),
-    case(
-        count("PC", "647(f)", "misdemeanor"),
-        id="ex3",
-        judgment_date="2024-06-15",
-        sentence="no_probation",
-        sentence_end_date=...,
-    ),
-    case(
-        FELONY_SALE,
-        id="ex4",
-        judgment_date="2021-07-01",
-        sentence="county_jail",
-        sentence_end_date="2023-07-01",
-    ),
-    case(count("PC", "288(a)", "felony"), id="ex5"),
-]
 EXPECTED = [
     ("ex1", "eligible", "1203.4", "2a", "2024-03-02", False),
     ("ex2", "discretionary", "1203.4", "2c", "2023-05-11", True),
@@ -89,6 +65,12 @@ def test_contract_examples_as_json_lines(tmp_path: Path) -> None:
     results = _screen(path)
     assert _summary(results) == EXPECTED
     assert "PC 1203.4(b)" in [r["citation"] for r in results[4]["reasons"]]
+
+
+def test_contract_examples_give_exactly_these_result_objects(tmp_path: Path) -> None:
+    path = tmp_path / "cases.jsonl"
+    path.write_text("".join(json.dumps(c) + "\n" for c in CONTRACT_EXAMPLES))
+    assert _screen(path) == CONTRACT_RESULTS
 
 
 def test_contract_examples_as_json_array_in_small_chunks(
