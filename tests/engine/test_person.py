@@ -112,7 +112,30 @@ def test_later_judgment_elsewhere_is_a_new_conviction_for_1203_4a() -> None:
         "1203.4a",
         "3b",
     )
-    assert any("newer" in r.text and "2021-06-01" in r.text for r in old_result.reasons)
+    assert [(r.text, r.citation) for r in old_result.reasons] == [
+        ("A misdemeanor without probation is dismissed under PC 1203.4a.", "PC 1203.4a(a)"),
+        (
+            "Judgment was on 2019-04-01; relief is available more than one year later, from "
+            "2020-04-02.",
+            "PC 1203.4a(a)",
+        ),
+        (
+            "There was a new conviction since judgment, so the court decides in the interests of "
+            "justice.",
+            "PC 1203.4a(b)",
+        ),
+        (
+            "Case newer was decided on 2021-06-01, after this judgment: that is a new conviction "
+            "since this judgment.",
+            "PC 1203.4a(a)",
+        ),
+        (
+            "This conviction may already have been dismissed automatically by the Department of "
+            "Justice; filing a petition can still help, for example to ask for a PC 17(b) "
+            "reduction.",
+            "PC 1203.425(a)(1)",
+        ),
+    ]
     # The earlier case is not a new conviction for the later one.
     assert (newer_result.outcome, newer_result.form_item) == ("eligible", "2a")
 
