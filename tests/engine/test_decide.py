@@ -10,7 +10,9 @@ on 2025-06-15.
 from datetime import date
 from typing import Any
 
-from eligibility.engine import determine, parse_case
+import pytest
+
+from eligibility.engine import CaseError, determine, parse_case
 
 from .scenarios import AS_OF, case, count
 
@@ -266,3 +268,26 @@ def test_prop_47_and_prop_64_from_any_count() -> None:
     result = determine(parse_case(data), as_of=AS_OF)
     assert (result.outcome, result.form_item) == ("eligible", "2a")
     assert result.alternatives == ("prop_47", "prop_64")
+
+
+def test_a_judgment_on_the_screening_day_is_decided_a_later_one_is_an_error() -> None:
+    # A misdemeanor judged today, without probation: PC 1203.4a opens more than one year later.
+    today = case(
+        PUBLIC_INTOXICATION,
+        judgment_date="2025-06-15",
+        sentence="no_probation",
+        sentence_end_date=...,
+    )
+    result = decided(today)
+    assert (result["outcome"], result["remedy"], result["form_item"], result["eligible_on"]) == (
+        "wait",
+        "1203.4a",
+        "3a",
+        "2026-06-16",
+    )
+    with pytest.raises(CaseError) as error:
+        decided(today, as_of=date(2025, 6, 14))
+    assert (error.value.field, error.value.message) == (
+        "judgment_date",
+        "The judgment date is after the screening date.",
+    )
