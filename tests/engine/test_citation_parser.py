@@ -127,6 +127,14 @@ def test_normalize_section(text: str, expected: str | None) -> None:
     assert normalize_section(text) == expected
 
 
+def test_normalize_section_reads_strings_of_at_most_40_characters() -> None:
+    forty = "11351.5" + "(a)(1)" * 5 + "(a)"
+    assert normalize_section(forty) == forty
+    assert normalize_section("11351.5" + "(a)(1)" * 5 + "(10)") is None  # 41
+    assert normalize_section(None) is None
+    assert normalize_section(459) is None
+
+
 def test_format_citation_is_canonical() -> None:
     assert format_citation(ATTEMPT_211) == "PC 664/211"
     assert str(VC_23152B) == "VC 23152(b)"
