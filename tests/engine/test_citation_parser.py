@@ -32,6 +32,8 @@ ATTEMPT_211 = ParsedCitation("PC", "211", attempt=True)
         ("  459  ", PC_459),
         ("459", PC_459),
         ("Cal. Penal Code § 459", PC_459),
+        ("California Penal Code section 459", PC_459),
+        ("Cal. Veh. Code § 23152(b)", VC_23152B),
         ("§ 459", PC_459),
         ("section 459", PC_459),
         ("245(a)(1)", PC_245A1),
@@ -86,6 +88,7 @@ def test_parses_what_people_type(text: str, expected: ParsedCitation) -> None:
         "hello 459",
         "459 hello",
         "XY 459",
+        "Cal. 459",  # the state names no code
         "PC 459 VC",
         "0459",
         "459(",
@@ -107,6 +110,11 @@ def test_rejects_garbage(text: str) -> None:
     assert parse_citation(text) is None
 
 
+def test_reads_at_most_120_characters() -> None:
+    assert parse_citation(" " * 114 + "PC 459") == PC_459  # 120
+    assert parse_citation(" " * 115 + "PC 459") is None  # 121
+
+
 @pytest.mark.parametrize("value", [None, 459, b"PC 459", ["PC 459"]])
 def test_rejects_non_strings(value: object) -> None:
     assert parse_citation(value) is None  # type: ignore[arg-type]
@@ -125,6 +133,14 @@ def test_rejects_non_strings(value: object) -> None:
 )
 def test_normalize_section(text: str, expected: str | None) -> None:
     assert normalize_section(text) == expected
+
+
+def test_normalize_section_reads_strings_of_at_most_40_characters() -> None:
+    forty = "11351.5" + "(a)(1)" * 5 + "(a)"
+    assert normalize_section(forty) == forty
+    assert normalize_section("11351.5" + "(a)(1)" * 5 + "(10)") is None  # 41
+    assert normalize_section(None) is None
+    assert normalize_section(459) is None
 
 
 def test_format_citation_is_canonical() -> None:

@@ -2,7 +2,10 @@
 
 import ast
 import dataclasses
+import json
+import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -83,6 +86,67 @@ def test_offenses_module_is_pure_python() -> None:
         if isinstance(node, ast.ImportFrom)
     }
     assert "django" not in imported
+
+
+# --- Loading: a mistake in the data file stops the loader, naming the entry ---------------------
+
+ROBBERY = {
+    "code": "PC",
+    "section": "211",
+    "title_en": "Robbery",
+    "title_es": "Robo",
+    "levels": ["felony"],
+    "flags": {"serious_1192_7c": "Pen. Code, § 1192.7, subd. (c)(19)"},
+}
+
+
+def load(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, **changes: Any) -> tuple[Offense, ...]:
+    """The catalog as loaded from a data file holding only ``ROBBERY`` with ``changes``."""
+    data_file = tmp_path / "offenses.json"
+    data_file.write_text(json.dumps({"offenses": [ROBBERY | changes]}), encoding="utf-8")
+    monkeypatch.setattr(offenses, "DATA_FILE", data_file)
+    return catalog.__wrapped__()  # past the cache: the process keeps the real catalog
+
+
+def test_loading_an_entry(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (robbery,) = load(tmp_path, monkeypatch)
+    assert robbery == Offense(
+        code="PC",
+        section="211",
+        title_en="Robbery",
+        title_es="Robo",
+        levels=frozenset({"felony"}),
+        serious_1192_7c=True,
+    )
+    assert robbery.citations == {"serious_1192_7c": "Pen. Code, § 1192.7, subd. (c)(19)"}
+    assert robbery.verify == ""  # no "verify": the entry is certain
+    (robbery,) = load(tmp_path, monkeypatch, verify="Check the subdivision.")
+    assert robbery.verify == "Check the subdivision."
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"flags": ["serious_1192_7c"]}, "PC 211: flags must be an object"),
+        # A misspelt flag would otherwise be silently False; every one is named.
+        (
+            {"flags": {"wobler": "Pen. Code, § 17", "serius": "Pen. Code, § 1192.7"}},
+            "PC 211: unknown flags ['serius', 'wobler']",
+        ),
+        ({"flags": {"wobbler": " "}}, "PC 211: flag wobbler has no citation"),
+        ({"flags": {"wobbler": True}}, "PC 211: flag wobbler has no citation"),
+        ({"levels": "felony"}, "PC 211: levels must be a list"),
+        ({"levels": []}, "PC 211: bad levels []"),
+        ({"levels": ["felony", "violation"]}, "PC 211: bad levels ['felony', 'violation']"),
+        ({"section": "211 (a)"}, "PC 211 (a): section is not normalized"),
+        ({"section": "Robbery"}, "PC Robbery: section is not normalized"),
+    ],
+)
+def test_loading_rejects_a_mistake(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, changes: dict[str, Any], message: str
+) -> None:
+    with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
+        load(tmp_path, monkeypatch, **changes)
 
 
 # --- Every section the law notes name (shared/law/README.md) ------------------------------------

@@ -5,6 +5,7 @@ Expectations are written out by hand from the statutes: PC 1203.4(a)(1), 1203.41
 judgment; a registrant cannot have had PC 1203.425 relief.
 """
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -68,6 +69,31 @@ def test_unknown_end_of_the_blocking_case_gives_no_date() -> None:
     assert theft_result.blocked_by == ("dui",)
 
 
+def test_an_other_case_whose_end_is_not_known_is_taken_as_over_and_said_so() -> None:
+    dui = replace(
+        parse_case(case(DUI, id="dui", judgment_date="2024-02-10", sentence_end_date=None)),
+        unknown=frozenset({"sentence_end_date"}),
+    )
+    # Probation for public intoxication (no catalog note to state) ended 2018-03-01.
+    drunk = case(
+        count("PC", "647(f)", "misdemeanor"),
+        id="drunk",
+        judgment_date="2016-03-01",
+        sentence_end_date="2018-03-01",
+    )
+    drunk_result, _ = determine_person([parse_case(drunk), dui], as_of=AS_OF)
+    assert (drunk_result.outcome, drunk_result.form_item, drunk_result.eligible_on) == (
+        "eligible",
+        "2a",
+        date(2018, 3, 2),
+    )
+    assert drunk_result.blocked_by == ()
+    assert drunk_result.assumptions == (
+        "You do not know when the probation or sentence in another of your cases ended, so we "
+        "took it to be over. If it is still running, you cannot file until it ends.",
+    )
+
+
 def test_prison_sentence_running_blocks_1203_41_with_its_status_clause() -> None:
     jail = case(
         count("HS", "11379", "felony"),
@@ -112,7 +138,30 @@ def test_later_judgment_elsewhere_is_a_new_conviction_for_1203_4a() -> None:
         "1203.4a",
         "3b",
     )
-    assert any("newer" in r.text and "2021-06-01" in r.text for r in old_result.reasons)
+    assert [(r.text, r.citation) for r in old_result.reasons] == [
+        ("A misdemeanor without probation is dismissed under PC 1203.4a.", "PC 1203.4a(a)"),
+        (
+            "Judgment was on 2019-04-01; relief is available more than one year later, from "
+            "2020-04-02.",
+            "PC 1203.4a(a)",
+        ),
+        (
+            "There was a new conviction since judgment, so the court decides in the interests of "
+            "justice.",
+            "PC 1203.4a(b)",
+        ),
+        (
+            "Case newer was decided on 2021-06-01, after this judgment: that is a new conviction "
+            "since this judgment.",
+            "PC 1203.4a(a)",
+        ),
+        (
+            "This conviction may already have been dismissed automatically by the Department of "
+            "Justice; filing a petition can still help, for example to ask for a PC 17(b) "
+            "reduction.",
+            "PC 1203.425(a)(1)",
+        ),
+    ]
     # The earlier case is not a new conviction for the later one.
     assert (newer_result.outcome, newer_result.form_item) == ("eligible", "2a")
 
