@@ -9,6 +9,13 @@ import time
 
 
 def totp_code(secret: str, *, at: float | None = None) -> str:
+    """The code for `at`, or for now; a code for now is always at least five seconds from its
+    window's end (waiting for the next window if need be), so that a slow browser or a busy
+    machine does not submit it after it expired (allauth accepts the current window only)."""
+    if at is None:
+        left = 30 - time.time() % 30
+        if left < 5:
+            time.sleep(left + 0.05)
     counter = int((time.time() if at is None else at) // 30)
     key = base64.b32decode(secret, casefold=True)
     digest = hmac.new(key, struct.pack(">Q", counter), hashlib.sha1).digest()
