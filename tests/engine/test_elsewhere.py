@@ -13,7 +13,7 @@ from datetime import date
 
 import pytest
 
-from eligibility.engine import CaseFacts, determine_person, parse_case
+from eligibility.engine import CaseFacts, Determination, determine_person, parse_case
 
 from .scenarios import case, count, dej
 
@@ -40,6 +40,17 @@ def end_not_known(data: dict) -> CaseFacts:
     return dataclasses.replace(facts, unknown=facts.unknown | {"sentence_end_date"})
 
 
+def assert_decided_as_alone(theft_result: Determination) -> None:
+    """The theft's result when nothing else the person has blocks it (the module's docstring)."""
+    assert (theft_result.outcome, theft_result.remedy, theft_result.form_item) == (
+        "eligible",
+        "1203.4",
+        "2a",
+    )
+    assert theft_result.eligible_on == date(2018, 3, 2)
+    assert theft_result.blocked_by == ()
+
+
 @pytest.mark.parametrize(
     ("other", "assumed_over"),
     [
@@ -60,13 +71,7 @@ def test_another_case_whose_end_is_not_known_is_taken_as_over_and_said(
     other: CaseFacts, assumed_over: bool
 ) -> None:
     theft_result, _ = determine_person([parse_case(theft_done()), other], as_of=AS_OF)
-    assert (theft_result.outcome, theft_result.remedy, theft_result.form_item) == (
-        "eligible",
-        "1203.4",
-        "2a",
-    )
-    assert theft_result.eligible_on == date(2018, 3, 2)
-    assert theft_result.blocked_by == ()
+    assert_decided_as_alone(theft_result)
     assert (A_OTHER_END_UNKNOWN in theft_result.assumptions) is assumed_over
 
 
@@ -78,13 +83,7 @@ def test_another_case_is_still_running_only_with_an_end_date_after_the_screening
     dui_ending = parse_case(dui(judgment_date="2024-02-10", sentence_end_date="2025-06-15"))
     theft_result, dui_result = determine_person([parse_case(theft_done()), dui_ending], as_of=AS_OF)
     assert (dui_result.outcome, dui_result.eligible_on) == ("wait", date(2025, 6, 16))
-    assert (theft_result.outcome, theft_result.remedy, theft_result.form_item) == (
-        "eligible",
-        "1203.4",
-        "2a",
-    )
-    assert theft_result.eligible_on == date(2018, 3, 2)
-    assert theft_result.blocked_by == ()
+    assert_decided_as_alone(theft_result)
     # The day before, the DUI's end is after the screening day: it blocks the theft until the
     # day after it ends.
     day_before, _ = determine_person(
